@@ -1,0 +1,84 @@
+"""The case listing's filters (django-filter, through Wagtail's FilterSet)."""
+
+import django_filters
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+
+from refdata.models import County, Sector
+
+from ..models import Authority, Case, CaseState, Channel, Priority
+
+ASSIGNEE_CHOICES = [("me", _("Me")), ("unassigned", _("Unassigned"))]
+YES_NO = [("true", _("Yes")), ("false", _("No"))]
+
+
+class CaseFilterSet(WagtailFilterSet):
+    state = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=CaseState.choices, widget=django_filters.widgets.CSVWidget
+    )
+    sector = django_filters.ModelChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
+    county = django_filters.ModelChoiceFilter(label=_("County"), queryset=County.objects.all())
+    authority = django_filters.ModelChoiceFilter(
+        label=_("Authority"), queryset=Authority.objects.all()
+    )
+    assignee = django_filters.ChoiceFilter(
+        label=_("Assigned to"),
+        choices=ASSIGNEE_CHOICES,
+        method="filter_assignee",
+        empty_label=_("Anyone"),
+    )
+    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
+    priority = django_filters.TypedChoiceFilter(
+        label=_("Priority"), choices=Priority.choices, coerce=int
+    )
+    overdue = django_filters.ChoiceFilter(
+        label=_("Overdue"), choices=YES_NO, method="filter_overdue"
+    )
+    escalation_requested = django_filters.ChoiceFilter(
+        label=_("Escalation requested"), choices=YES_NO, method="filter_escalation"
+    )
+    received = django_filters.DateFromToRangeFilter(
+        label=_("Received between"), field_name="received_at", widget=DateRangePickerWidget
+    )
+    text = django_filters.CharFilter(
+        label=_("Reference or description contains"), method="filter_text"
+    )
+
+    class Meta:
+        model = Case
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A county-limited user is offered only their own counties.
+        from ..rules import limited_county_ids
+
+        user = getattr(self.request, "user", None)
+        county_ids = limited_county_ids(user) if user is not None else None
+        if county_ids is not None:
+            self.filters["county"].queryset = County.objects.filter(pk__in=county_ids)
+
+    def filter_assignee(self, queryset, name, value):
+        if value == "me":
+            return queryset.filter(assigned_to=self.request.user)
+        if value == "unassigned":
+            return queryset.filter(assigned_to__isnull=True)
+        return queryset
+
+    def filter_overdue(self, queryset, name, value):
+        today = timezone.localdate()
+        overdue = Q(state__in=[s for s in CaseState.values if s != CaseState.CLOSED]) & Q(
+            due_date__lt=today
+        )
+        return queryset.filter(overdue) if value == "true" else queryset.exclude(overdue)
+
+    def filter_escalation(self, queryset, name, value):
+        return queryset.filter(escalation_requested=(value == "true"))
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(Q(reference__icontains=value) | Q(description__icontains=value))

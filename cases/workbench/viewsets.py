@@ -1,0 +1,145 @@
+"""Viewsets of the case workbench: cases, authorities, response templates and county limits."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from ..models import Authority, Case, CountyLimit, ResponseTemplate
+from . import pdf_views, saved_searches, views
+from .filters import CaseFilterSet
+from .registration import RegisterCaseForm
+
+
+class CaseViewSet(ModelViewSet):
+    model = Case
+    icon = "folder-open-inverse"
+    menu_label = _("Cases")
+    menu_order = 200
+    add_to_admin_menu = True
+    name = "cases"
+    url_prefix = "cases"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    filterset_class = CaseFilterSet
+    index_view_class = views.CaseIndexView
+    inspect_view_class = views.CaseInspectView
+    history_view_class = views.CaseHistoryView
+    usage_view_class = views.CaseUsageView
+    edit_view_class = views.CaseEditView
+    delete_view_class = views.CaseDeleteView
+    add_to_reference_index = False
+
+    def get_form_class(self, for_update=False):
+        return RegisterCaseForm
+
+    list_display = [
+        "reference",
+        "state",
+        "priority",
+        "sector",
+        "county",
+        "authority",
+        "assigned_to",
+        "due_date",
+        "received_at",
+    ]
+    list_per_page = 50
+    ordering = ["-received_at"]
+    sort_fields = ["reference", "state", "priority", "due_date", "received_at"]
+    list_export = [
+        "reference",
+        "get_state_display",
+        "get_priority_display",
+        "get_channel_display",
+        "sector",
+        "county",
+        "authority",
+        "assigned_to",
+        "received_at",
+        "due_date",
+        "location",
+        "description",
+        "get_outcome_display",
+    ]
+    export_headings = {
+        "get_state_display": _("Status"),
+        "get_priority_display": _("Priority"),
+        "get_channel_display": _("Channel"),
+        "get_outcome_display": _("Outcome"),
+    }
+    export_filename = "cases"
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/do/<str:name>/", views.TransitionView.as_view(), name="transition"),
+            path("<int:pk>/assign/", views.AssignView.as_view(), name="assign"),
+            path("<int:pk>/take/", views.TakeCaseView.as_view(), name="take"),
+            path("<int:pk>/note/", views.NoteView.as_view(), name="note"),
+            path("<int:pk>/summary.pdf", pdf_views.case_summary_pdf, name="summary_pdf"),
+            path(
+                "<int:pk>/citizen-copy.pdf",
+                pdf_views.citizen_copy_pdf,
+                name="citizen_pdf",
+            ),
+            path("report.pdf", pdf_views.listing_report_pdf, name="listing_pdf"),
+            path("saved-searches/", saved_searches.save_search, name="save_search"),
+            path(
+                "saved-searches/<int:pk>/delete/",
+                saved_searches.delete_search,
+                name="delete_search",
+            ),
+        ]
+
+
+class AuthorityViewSet(ModelViewSet):
+    model = Authority
+    icon = "group"
+    menu_label = _("Authorities")
+    name = "authorities"
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["name", "kind", "parent", "response_days", "is_active", "is_example"]
+    list_filter = ["kind", "is_active", "sectors", "is_example"]
+    search_fields = ["name", "email"]
+    form_fields = [
+        "name",
+        "kind",
+        "parent",
+        "sectors",
+        "counties",
+        "email",
+        "phone",
+        "response_days",
+        "is_active",
+        "is_example",
+    ]
+
+
+class ResponseTemplateViewSet(ModelViewSet):
+    model = ResponseTemplate
+    icon = "doc-full"
+    menu_label = _("Response templates")
+    name = "response_templates"
+    copy_view_enabled = True
+    list_display = ["title", "transition", "sector"]
+    list_filter = ["transition", "sector"]
+    search_fields = ["title", "text"]
+    form_fields = ["title", "transition", "sector", "text"]
+
+
+class CountyLimitViewSet(ModelViewSet):
+    model = CountyLimit
+    icon = "lock"
+    menu_label = _("County limits")
+    name = "county_limits"
+    copy_view_enabled = False
+    list_display = ["user"]
+    form_fields = ["user", "counties"]
+
+
+class CaseAdminGroup(ModelViewSetGroup):
+    menu_label = _("Case settings")
+    menu_icon = "cogs"
+    menu_order = 210
+    items = (AuthorityViewSet, ResponseTemplateViewSet, CountyLimitViewSet)

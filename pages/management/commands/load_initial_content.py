@@ -1,0 +1,32 @@
+"""``manage.py load_initial_content``: create the public site's initial pages. Safe to rerun."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from pages.initial_content import InitialContentError, load_initial_content
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the home page, the rights, conventions and reports sections, the baseline "
+        "survey report and the about, contact and privacy pages. Existing pages are left as "
+        "they are."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            result = load_initial_content()
+        except InitialContentError as error:
+            raise CommandError(str(error)) from error
+        verbosity = options["verbosity"]
+        for item in result.created:
+            if verbosity >= 1:
+                self.stdout.write(f"Created {item}")
+        for item in result.kept:
+            if verbosity >= 2:
+                self.stdout.write(f"Already present: {item}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Initial content: {len(result.created)} created, "
+                f"{len(result.kept)} already present."
+            )
+        )

@@ -1,0 +1,17 @@
+"""Test settings: fast hashing, tasks run at once, nothing leaves the machine."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+BASE_URL = "http://testserver"
+# Static files come from the finders in tests; WhiteNoise serves the collected files in production.
+MIDDLEWARE = [item for item in MIDDLEWARE if not item.startswith("whitenoise")]  # noqa: F405

@@ -1,0 +1,163 @@
+import datetime
+
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import Page
+
+from pages.initial_content import load_initial_content
+from pages.models import (
+    ConventionPage,
+    HomePage,
+    ReportIndexPage,
+    ReportPage,
+    RightPage,
+    StandardPage,
+)
+
+
+class PublicSiteTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        load_initial_content()
+        cls.home = HomePage.objects.get()
+        cls.reports_index = ReportIndexPage.objects.get()
+        cls.baseline = ReportPage.objects.live().get()
+        cls.older_report = cls.add_report("Water kiosks in informal settlements", 2024)
+        cls.draft_report = cls.add_report("Unpublished draft on schools", 2025, publish=False)
+
+    @classmethod
+    def add_report(cls, title, year, publish=True):
+        report = ReportPage(
+            title=title,
+            publication_date=datetime.date(year, 3, 1),
+            publishers="Test publisher",
+            summary=f"Summary of {title}.",
+        )
+        cls.reports_index.add_child(instance=report)
+        revision = report.save_revision()
+        if publish:
+            revision.publish()
+        else:
+            report.unpublish()
+        return report
+
+
+class PageRenderingTests(PublicSiteTestCase):
+    def test_every_page_type_renders(self):
+        for page in Page.objects.live().specific().exclude(depth=1):
+            with self.subTest(page=page.title, type=type(page).__name__):
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "<h1", count=1)
+
+    def test_home_page_invites_people_to_report_a_problem(self):
+        response = self.client.get("/")
+        self.assertContains(response, reverse("report_problem"))
+        self.assertContains(response, self.baseline.title)
+
+    def test_right_page_quotes_the_constitution(self):
+        water = RightPage.objects.get(clause="43(1)(d)")
+        response = self.client.get(water.url)
+        self.assertContains(response, "clean and safe water in adequate quantities")
+        self.assertContains(response, "Article 43")
+
+    def test_convention_page_shows_both_codes_and_ratification(self):
+        convention = ConventionPage.objects.get(number=87)
+        response = self.client.get(convention.url)
+        self.assertContains(response, "C87")
+        self.assertContains(response, "C087")
+
+    def test_privacy_notice_cites_the_data_protection_act(self):
+        privacy = StandardPage.objects.get(slug="privacy")
+        response = self.client.get(privacy.url)
+        self.assertContains(response, "Data Protection Act")
+
+    def test_unknown_address_gets_the_404_page(self):
+        response = self.client.get("/no-such-page/")
+        self.assertEqual(response.status_code, 404)
+        self.assertContains(response, "<h1", count=1, status_code=404)
+
+
+class ReportListingTests(PublicSiteTestCase):
+    def test_listing_shows_published_reports_only(self):
+        response = self.client.get(self.reports_index.url)
+        self.assertContains(response, self.baseline.title)
+        self.assertContains(response, self.older_report.title)
+        self.assertNotContains(response, self.draft_report.title)
+
+    def test_filter_by_year(self):
+        response = self.client.get(self.reports_index.url, {"year": 2024})
+        self.assertContains(response, self.older_report.title)
+        self.assertNotContains(response, self.baseline.title)
+
+    def test_filter_by_sector_and_county(self):
+        water_sector = RightPage.objects.get(clause="43(1)(d)").sector
+        self.older_report.sectors.add(water_sector)
+        self.older_report.counties.add(1)
+        self.older_report.save_revision().publish()
+        response = self.client.get(self.reports_index.url, {"sector": water_sector.pk, "county": 1})
+        self.assertContains(response, self.older_report.title)
+        self.assertNotContains(response, self.baseline.title)
+
+    def test_an_invalid_filter_value_is_reported_not_crashed(self):
+        response = self.client.get(self.reports_index.url, {"year": "nineteen"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Select a valid choice")
+
+    def test_report_offers_its_document(self):
+        response = self.client.get(self.baseline.url)
+        self.assertContains(response, self.baseline.document.url)
+        download = self.client.get(self.baseline.document.url)
+        self.assertEqual(download.status_code, 200)
+
+
+class FeedAndSitemapTests(PublicSiteTestCase):
+    def test_feeds_list_published_reports_only(self):
+        for name in ("reports_rss", "reports_atom"):
+            with self.subTest(feed=name):
+                response = self.client.get(reverse(name))
+                self.assertContains(response, self.baseline.title)
+                self.assertContains(response, self.older_report.title)
+                self.assertNotContains(response, self.draft_report.title)
+
+    def test_sitemap_lists_published_pages_only(self):
+        response = self.client.get("/sitemap.xml")
+        self.assertContains(response, self.baseline.slug)
+        self.assertContains(response, self.older_report.slug)
+        self.assertNotContains(response, self.draft_report.slug)
+
+
+class SearchTests(PublicSiteTestCase):
+    def test_search_finds_the_water_right(self):
+        water = RightPage.objects.get(clause="43(1)(d)")
+        response = self.client.get(reverse("search"), {"q": "water"})
+        self.assertContains(response, water.url)
+
+    def test_search_leaves_out_unpublished_reports(self):
+        response = self.client.get(reverse("search"), {"q": "schools"})
+        self.assertNotContains(response, self.draft_report.title)
+
+    def test_empty_search_asks_for_words(self):
+        response = self.client.get(reverse("search"), {"q": "  "})
+        self.assertEqual(response.status_code, 200)
+
+
+class KiswahiliTests(PublicSiteTestCase):
+    def test_interface_renders_in_kiswahili(self):
+        self.client.cookies["django_language"] = "sw"
+        response = self.client.get("/")
+        self.assertContains(response, '<html lang="sw"')
+        self.assertContains(response, "Tafuta")  # "Search"
+
+    def test_language_switcher_keeps_the_same_address(self):
+        response = self.client.post(
+            reverse("set_language"), {"language": "sw", "next": self.reports_index.url}
+        )
+        self.assertRedirects(response, self.reports_index.url, fetch_redirect_response=False)
+        response = self.client.get(self.reports_index.url)
+        self.assertContains(response, '<html lang="sw"')
+
+    def test_kiswahili_form_errors_come_from_our_catalogue(self):
+        self.client.cookies["django_language"] = "sw"
+        response = self.client.get(self.reports_index.url, {"year": "nineteen"})
+        self.assertNotContains(response, "Select a valid choice")
