@@ -27,6 +27,8 @@ node_modules/.installed: package.json package-lock.json
 run: system-check $(STAMP)
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_initial_content
+	$(MANAGE) load_example_authorities
+	$(MANAGE) seed_demo_cases --count 200 --if-empty
 	$(MANAGE) ensure_demo_admin
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

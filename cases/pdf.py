@@ -89,10 +89,10 @@ class StaticFilesFetcher(URLFetcher):
 
 def _write_pdf(template_name, context):
     html = render_to_string(template_name, context)
-    # presentational_hints stays off (WeasyPrint's default): HTML attributes never style.
-    return HTML(
-        string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=StaticFilesFetcher()
-    ).write_pdf()
+    document = HTML(string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=StaticFilesFetcher())
+    # Tagged, so screen readers get headings, tables and reading order. presentational_hints
+    # stays off (WeasyPrint's default): no HTML attribute ever styles the document.
+    return document.write_pdf(pdf_tags=True)
 
 
 # --- Text and values ---------------------------------------------------------------------

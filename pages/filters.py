@@ -22,12 +22,11 @@ def report_years():
 
 
 class ReportFilter(django_filters.FilterSet):
-    year = django_filters.TypedChoiceFilter(
+    year = django_filters.ChoiceFilter(
         label=_("Year"),
         field_name="publication_date",
         lookup_expr="year",
         choices=report_years,
-        coerce=int,
         empty_label=_("All years"),
     )
     sector = django_filters.ModelChoiceFilter(

@@ -15,3 +15,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 BASE_URL = "http://testserver"
 # Static files come from the finders in tests; WhiteNoise serves the collected files in production.
 MIDDLEWARE = [item for item in MIDDLEWARE if not item.startswith("whitenoise")]  # noqa: F405
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

@@ -211,6 +211,18 @@ class CaseViewTests(WorkbenchTestCase):
         self.assertFalse(Case.objects.filter(description="No water").exists())
 
 
+class InScopeRouteTests(WorkbenchTestCase):
+    def test_a_worker_opens_every_view_of_a_case_in_scope(self):
+        self.login(self.kisumu_worker)
+        pk = self.kisumu_case.pk
+        for name in ("inspect", "history", "assign", "note"):
+            with self.subTest(view=name):
+                response = self.client.get(reverse(f"cases:{name}", args=(pk,)))
+                self.assertContains(response, self.kisumu_case.reference)
+        response = self.client.get(reverse("cases:transition", args=(pk, "forward")))
+        self.assertContains(response, self.kisumu_case.reference)
+
+
 class CountyRestrictionTests(WorkbenchTestCase):
     """A worker limited to Kisumu asks for a Nairobi case by every route, by guessed URL."""
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from pages.initial_content import load_initial_content
+from refdata.models import County
 from pages.models import (
     ConventionPage,
     HomePage,
@@ -93,9 +94,12 @@ class ReportListingTests(PublicSiteTestCase):
     def test_filter_by_sector_and_county(self):
         water_sector = RightPage.objects.get(clause="43(1)(d)").sector
         self.older_report.sectors.add(water_sector)
-        self.older_report.counties.add(1)
+        mombasa = County.objects.by_code("001")
+        self.older_report.counties.add(mombasa)
         self.older_report.save_revision().publish()
-        response = self.client.get(self.reports_index.url, {"sector": water_sector.pk, "county": 1})
+        response = self.client.get(
+            self.reports_index.url, {"sector": water_sector.pk, "county": mombasa.pk}
+        )
         self.assertContains(response, self.older_report.title)
         self.assertNotContains(response, self.baseline.title)
 

@@ -1,0 +1,1 @@
+"""Data shipped with the cases app: example authorities, response templates and demo text."""
