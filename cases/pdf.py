@@ -23,7 +23,15 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from refdata.models import Sector
 
-from .models import ActorKind, CaseLogEntry, CaseState, Channel, Outcome, Priority
+from .models import (
+    ActorKind,
+    CaseLogEntry,
+    CaseState,
+    Channel,
+    Outcome,
+    Priority,
+    TimelineVisibility,
+)
 
 INTERNAL = "internal"
 CITIZEN = "citizen"
@@ -51,9 +59,9 @@ class StaticFilesFetcher(URLFetcher):
     """Serves the portal's static files to WeasyPrint and refuses every other URL.
 
     Only URLs under ``STATIC_URL`` (resolved against ``base_url``) are answered, from the files
-    the staticfiles finders know. ``file:``, ``data:``, ``http(s):`` to anywhere else, and names
-    that climb out with ``..`` are refused before any file or socket is opened. ``data:`` is
-    refused too: the templates never need it, so it is one less way in.
+    the staticfiles finders know. ``file:``, ``http(s):`` to anywhere else, and names that climb
+    out with ``..`` are refused before any file or socket is opened; so is ``data:``, which the
+    templates never need.
     """
 
     def __init__(self, base_url=DOCUMENT_BASE_URL):
@@ -186,7 +194,7 @@ def _citizen_actor(entry):
 def _timeline(case, *, internal):
     entries = CaseLogEntry.objects.for_case(case).select_related("user", "authority")
     if not internal:
-        entries = entries.filter(visibility="public")
+        entries = entries.filter(visibility=TimelineVisibility.PUBLIC)
     return [
         TimelineRow(
             when=_datetime(entry.timestamp),

@@ -230,9 +230,31 @@ class Draft:
     consent_to_publish: bool
     language: str
     priority: int
+    # Not sent by the complainant: how triage will judge the case, and what may be answered.
+    fate: str = ""  # "", "spam" or "out_of_scope"
+    dismissal_reason: str = ""
+    responses: tuple = ()
 
     def create_kwargs(self):
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+        return {name: getattr(self, name) for name in CREATE_FIELDS}
+
+
+CREATE_FIELDS = [
+    "received_at",
+    "channel",
+    "sector",
+    "county",
+    "location",
+    "description",
+    "complainant_name",
+    "complainant_phone",
+    "complainant_email",
+    "consent_to_contact",
+    "consent_to_share_identity",
+    "consent_to_publish",
+    "language",
+    "priority",
+]
 
 
 @dataclass(frozen=True)
@@ -287,6 +309,12 @@ CLOSING_OUTCOME_WEIGHTS = {
 }
 # More cases in recent years, as a service grows: moments are spread as fraction ** GROWTH.
 GROWTH = 0.75
+# A share of the cases falls in the last weeks, so that the demo has open work in every state.
+RECENT_SHARE = 0.15
+RECENT_DAYS = 45
+SPAM_SHARE = 0.03
+OUT_OF_SCOPE_SHARE = 0.055
+DUPLICATE_SHARE = 0.015
 
 
 @lru_cache(maxsize=8192)
@@ -303,12 +331,23 @@ def _moment_on(day, hour):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-def received_times(rng, count, start, end):
-    """``count`` moments from ``start`` to ``end``, in order, without holding them all."""
+def _spread(rng, count, start, end, growth):
     span = (end - start).total_seconds()
     for index in range(count):
-        fraction = ((index + rng.random()) / count) ** GROWTH
+        fraction = ((index + rng.random()) / count) ** growth
         yield start + datetime.timedelta(seconds=span * fraction)
+
+
+def received_times(rng, count, start, end):
+    """``count`` moments from ``start`` to ``end``, in order, without holding them all.
+
+    Most are spread over the whole period, more of them recently; RECENT_SHARE of them fall in
+    the last RECENT_DAYS days, the cases still being worked on.
+    """
+    recent_start = max(start, end - datetime.timedelta(days=RECENT_DAYS))
+    recent = round(count * RECENT_SHARE) if recent_start > start else 0
+    yield from _spread(rng, count - recent, start, recent_start, GROWTH)
+    yield from _spread(rng, recent, recent_start, end, 1)
 
 
 class DemoPlanner:
@@ -333,11 +372,16 @@ class DemoPlanner:
     def _days(self, low, high):
         return datetime.timedelta(days=self.rng.uniform(low, high))
 
+    @staticmethod
+    def _in_office_hours(moment):
+        local = timezone.localtime(moment)
+        return is_working_day(local.date()) and 8 <= local.hour < 17
+
     def _office_hours(self, moment):
         """The moment, or the next working morning: staff act on working days, 8:00 to 17:00."""
-        local = timezone.localtime(moment)
-        if is_working_day(local.date()) and 8 <= local.hour < 17:
+        if self._in_office_hours(moment):
             return moment
+        local = timezone.localtime(moment)
         day = local.date()
         if local.hour >= 8 or not is_working_day(day):
             day += datetime.timedelta(days=1)
@@ -369,17 +413,31 @@ class DemoPlanner:
     def draft(self, received_at):
         rng = self.rng
         channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
+        if channel in (Channel.PHONE, Channel.WALK_IN) and not self._in_office_hours(received_at):
+            channel = Channel.WEB  # nobody answers the phone or the door at night
         (sector,) = rng.choices(self.sectors, weights=self.sector_weights)
         (county,) = rng.choices(self.counties, weights=self.county_weights)
         short_channel = channel in (Channel.SMS, Channel.USSD)
         language = "sw" if rng.random() < (0.6 if short_channel else 0.3) else "en"
-
         place = rng.choice(demo.COUNTIES.get(county.name, (0, [county.name]))[1])
         month_index = timezone.localtime(received_at).month - 1 - rng.randint(0, 2)
         month = demo.MONTHS[language][month_index % 12]
-        stories = demo.STORIES.get(sector.slug, demo.STORIES["other"])[language]
-        story = rng.choice(stories).format(place=place, month=month, weeks=rng.randint(2, 6))
-        description = f"{story} {rng.choice(demo.PLEAS[language])}".strip()
+        fill = {"place": place, "month": month, "weeks": rng.randint(2, 6)}
+
+        fate, dismissal_reason, responses = "", "", ()
+        roll = rng.random()
+        if roll < SPAM_SHARE:
+            fate, dismissal_reason = "spam", rng.choice(demo.SPAM_REASONS)
+            description = rng.choice(demo.SPAM_MESSAGES)
+        elif roll < SPAM_SHARE + OUT_OF_SCOPE_SHARE:
+            english, kiswahili, dismissal_reason = rng.choice(demo.OUT_OF_SCOPE_STORIES)
+            fate = "out_of_scope"
+            description = (english if language == "en" else kiswahili).format(**fill)
+        else:
+            stories = demo.STORIES.get(sector.slug, demo.STORIES["other"])
+            english, kiswahili, responses = rng.choice(stories)
+            story = (english if language == "en" else kiswahili).format(**fill)
+            description = f"{story} {rng.choice(demo.PLEAS[language])}".strip()
         if rng.random() < 0.5:
             location = place
         else:
@@ -407,28 +465,30 @@ class DemoPlanner:
             consent_to_publish=rng.random() < 0.35,
             language=language,
             priority=self._priority(sector),
+            fate=fate,
+            dismissal_reason=dismissal_reason,
+            responses=tuple(responses),
         )
 
     # What happened to it.
 
     def _dismissal(self, draft, find_duplicate):
-        roll = self.rng.random()
-        if roll >= 0.10:
-            return None
-        duplicate = None
-        if roll < 0.03:
-            outcome = Outcome.SPAM
-        elif roll < 0.045:
+        """(outcome, reason, duplicate) when triage dismisses the case, else None."""
+        if draft.fate == "spam":
+            return Outcome.SPAM, draft.dismissal_reason, None
+        if draft.fate == "out_of_scope":
+            return Outcome.OUT_OF_SCOPE, draft.dismissal_reason, None
+        if self.rng.random() < DUPLICATE_SHARE:
             duplicate = find_duplicate(draft)
-            outcome = Outcome.DUPLICATE if duplicate else Outcome.OUT_OF_SCOPE
-        else:
-            outcome = Outcome.OUT_OF_SCOPE
-        reason = self.rng.choice(demo.DISMISSAL_REASONS[outcome])
-        return outcome, reason.format(reference=duplicate[1] if duplicate else ""), duplicate
+            if duplicate:
+                reason = demo.DUPLICATE_REASON.format(reference=duplicate[1])
+                return Outcome.DUPLICATE, reason, duplicate
+        return None
 
     def _response(self, draft):
-        choices = demo.RESPONSES.get(draft.sector.slug, []) + demo.RESPONSES["any"]
-        return self.rng.choice(choices)
+        if draft.responses and self.rng.random() < 0.8:
+            return self.rng.choice(draft.responses)
+        return self.rng.choice(demo.GENERIC_RESPONSES)
 
     def plan(self, draft, find_duplicate):
         """The steps of one case, oldest first, ending where "now" cuts the story off."""
@@ -800,6 +860,7 @@ class _BulkWriter:
             fields.update(_dates_after(step, self.by_id.get(step.authority_id)))
             authority = self.by_id.get(fields["authority_id"])
             kind, label, user_id = self._actor(step, authority)
+            data["version"] = fields["version"]  # as record_event adds it
             # As record_event writes them: states and authority for transitions only.
             is_transition = step.operation in TRANSITIONS
             entries.append(

@@ -172,214 +172,296 @@ MONTHS = {
     ],
 }
 
-# Complaints per sector slug and language; {place}, {month} and {weeks} are filled in.
+# Complaints per sector slug: (English, Kiswahili, what the authority may answer). {place},
+# {month} and {weeks} are filled in.
 STORIES = {
-    "water": {
-        "en": [
+    "water": [
+        (
             "The borehole at {place} has been broken since {month}; we walk 5 km for water.",
-            "The water kiosk in {place} has been dry for {weeks} weeks and vendors now sell a "
-            "20-litre jerrican for 50 shillings.",
-            "The tap water in {place} is brown and smells. Children in our plot have had "
-            "diarrhoea this month.",
-            "We received a water bill of 8,400 shillings for {month} although no water came to "
-            "our house in {place}.",
-            "A burst pipe near the market in {place} has been wasting water for {weeks} weeks "
-            "and nobody has come to repair it.",
-        ],
-        "sw": [
             "Kisima cha {place} kimeharibika tangu {month}; tunatembea kilomita tano kutafuta "
             "maji.",
+            [
+                "A technician visited on Tuesday and replaced the borehole pump; water is "
+                "flowing again.",
+                "The borehole is on this quarter's repair list; a water bowser will serve the "
+                "area twice a week until then.",
+            ],
+        ),
+        (
+            "The water kiosk in {place} has been dry for {weeks} weeks and vendors now sell a "
+            "20-litre jerrican for 50 shillings.",
             "Kioski cha maji cha {place} hakina maji kwa wiki {weeks} sasa, na mtungi wa lita "
             "ishirini unauzwa shilingi hamsini.",
+            [
+                "Supply to the kiosk was restored after a valve on the main line was repaired.",
+                "The rationing programme was revised; the kiosk now gets water on Mondays, "
+                "Wednesdays and Fridays.",
+            ],
+        ),
+        (
+            "The tap water in {place} is brown and smells. Children in our plot have had "
+            "diarrhoea this month.",
             "Maji ya bomba hapa {place} ni machafu na yananuka. Watoto wameharisha mwezi huu.",
+            [
+                "The line was flushed and chlorinated; laboratory tests on Friday found the "
+                "water safe."
+            ],
+        ),
+        (
+            "We received a water bill of 8,400 shillings for {month} although no water came to "
+            "our house in {place}.",
             "Tumepokea bili ya maji ya shilingi 8,400 ya mwezi wa {month} ingawa maji "
             "hayakufika nyumbani kwetu {place}.",
+            [
+                "The bill was checked against the meter readings and corrected; the account has "
+                "been credited."
+            ],
+        ),
+        (
+            "A burst pipe near the market in {place} has been wasting water for {weeks} weeks "
+            "and nobody has come to repair it.",
             "Bomba lililopasuka karibu na soko la {place} linamwaga maji kwa wiki {weeks} na "
             "hakuna aliyekuja kulirekebisha.",
-        ],
-    },
-    "health": {
-        "en": [
+            ["The burst pipe was repaired by our maintenance team this week."],
+        ),
+    ],
+    "health": [
+        (
             "The dispensary in {place} has had no medicines for two weeks; we are told to buy "
             "them from the chemist.",
+            "Zahanati ya {place} haina dawa tangu wiki mbili.",
+            ["Essential medicines were delivered from KEMSA this week."],
+        ),
+        (
             "The health centre at {place} has no nurse at night; a woman in labour had to be "
             "taken to town on a motorbike.",
-            "My mother was asked to pay 3,000 shillings at the hospital in {place} although she "
-            "is registered with the Social Health Authority.",
-            "The maternity ward at {place} has had no running water since {month}.",
-            "The ambulance for {place} has been broken since {month}; patients are carried on "
-            "boda bodas.",
-        ],
-        "sw": [
-            "Zahanati ya {place} haina dawa tangu wiki mbili.",
             "Kituo cha afya cha {place} hakina muuguzi usiku; mama mjamzito alipelekwa mjini "
             "kwa pikipiki.",
+            ["A nurse has been posted for night duty at the health centre from next month."],
+        ),
+        (
+            "My mother was asked to pay 3,000 shillings at the hospital in {place} although she "
+            "is registered with the Social Health Authority.",
             "Mama yangu aliambiwa alipe shilingi 3,000 hospitalini {place} ingawa amesajiliwa "
             "na SHA.",
+            [
+                "The charge was refunded; staff were reminded that SHA members do not pay for "
+                "covered services."
+            ],
+        ),
+        (
+            "The maternity ward at {place} has had no running water since {month}.",
             "Wodi ya kujifungulia ya {place} haina maji ya bomba tangu {month}.",
+            ["A water tank was installed at the maternity ward and connected to the supply."],
+        ),
+        (
+            "The ambulance for {place} has been broken since {month}; patients are carried on "
+            "boda bodas.",
             "Gari la wagonjwa la {place} limeharibika tangu {month}; wagonjwa wanabebwa kwa "
             "bodaboda.",
-        ],
-    },
-    "education": {
-        "en": [
+            ["The ambulance is back from the garage and in service."],
+        ),
+    ],
+    "education": [
+        (
             "Our children at {place} Primary School have had no Grade 6 teacher since {month}.",
-            "The school in {place} sent pupils home over 1,500 shillings of 'development fees' "
-            "although basic education is free.",
-            "The wind blew off the roof of a classroom at the school in {place} in {month}; the "
-            "pupils now learn under a tree.",
-            "The bursary my son was awarded in {month} has not reached his school in {place}.",
-            "The school feeding programme at {place} stopped {weeks} weeks ago.",
-        ],
-        "sw": [
             "Watoto wetu katika Shule ya Msingi ya {place} hawana mwalimu wa Gredi ya 6 tangu "
             "{month}.",
+            ["A teacher has been posted to the school by the Teachers Service Commission."],
+        ),
+        (
+            "The school in {place} sent pupils home over 1,500 shillings of 'development fees' "
+            "although basic education is free.",
             "Shule ya {place} iliwarudisha wanafunzi nyumbani kwa kukosa shilingi 1,500 za "
             "'maendeleo' ingawa elimu ya msingi ni bure.",
+            [
+                "The head teacher was instructed to readmit the pupils; no levy may keep a child "
+                "out of school."
+            ],
+        ),
+        (
+            "The wind blew off the roof of a classroom at the school in {place} in {month}; the "
+            "pupils now learn under a tree.",
             "Upepo uling'oa paa la darasa katika shule ya {place} mwezi wa {month}, na "
             "wanafunzi wanasomea chini ya mti.",
+            ["The classroom roof has been repaired with emergency school funds."],
+        ),
+        (
+            "The bursary my son was awarded in {month} has not reached his school in {place}.",
             "Basari aliyopewa mwanangu mwezi wa {month} haijafika shuleni kwake {place}.",
+            ["The bursary cheque was sent to the school on Friday."],
+        ),
+        (
+            "The school feeding programme at {place} stopped {weeks} weeks ago.",
             "Mpango wa chakula shuleni {place} ulisimama wiki {weeks} zilizopita.",
-        ],
-    },
-    "housing-sanitation": {
-        "en": [
+            ["Food for the school feeding programme was delivered this week."],
+        ),
+    ],
+    "housing-sanitation": [
+        (
             "Sewage has been flowing on the road in {place} since {month}; children play next "
             "to it.",
+            "Maji taka yanatiririka barabarani {place} tangu {month}; watoto wanacheza kando yake.",
+            ["The sewer line was unblocked and the area disinfected."],
+        ),
+        (
             "Garbage has not been collected in {place} for {weeks} weeks.",
+            "Taka hazijazolewa {place} kwa wiki {weeks}.",
+            ["Garbage collection has resumed on Mondays and Thursdays."],
+        ),
+        (
             "Families in {place} were evicted at night without notice and our houses were "
             "demolished.",
-            "The public toilets at the {place} market are locked; traders have nowhere to go.",
-        ],
-        "sw": [
-            "Maji taka yanatiririka barabarani {place} tangu {month}; watoto wanacheza kando yake.",
-            "Taka hazijazolewa {place} kwa wiki {weeks}.",
             "Familia za {place} zilifukuzwa usiku bila notisi na nyumba zetu zikabomolewa.",
+            [
+                "The evictions are being investigated; the affected families have been "
+                "registered for support."
+            ],
+        ),
+        (
+            "The public toilets at the {place} market are locked; traders have nowhere to go.",
             "Vyoo vya umma katika soko la {place} vimefungwa; wafanyabiashara hawana mahali pa "
             "kwenda.",
-        ],
-    },
-    "food": {
-        "en": [
+            ["The toilets were reopened and a caretaker appointed."],
+        ),
+    ],
+    "food": [
+        (
             "Relief food meant for {place} was given only to relatives of the chief.",
+            "Chakula cha msaada cha {place} kiligawiwa tu kwa jamaa wa chifu.",
+            [
+                "The relief committee was reconstituted and the list of beneficiaries read out "
+                "at a public baraza."
+            ],
+        ),
+        (
             "Families in {place} have not received relief food since {month} although the "
             "drought has killed our livestock.",
-            "The maize flour distributed in {place} in {month} was mouldy.",
-        ],
-        "sw": [
-            "Chakula cha msaada cha {place} kiligawiwa tu kwa jamaa wa chifu.",
             "Familia za {place} hazijapata chakula cha msaada tangu {month} ingawa ukame "
             "umeua mifugo yetu.",
+            ["Relief food will be distributed on the 15th through the ward relief committee."],
+        ),
+        (
+            "The maize flour distributed in {place} in {month} was mouldy.",
             "Unga wa mahindi uliogawiwa {place} mwezi wa {month} ulikuwa umeharibika.",
-        ],
-    },
-    "social-security": {
-        "en": [
+            ["The mouldy flour was withdrawn and replaced."],
+        ),
+    ],
+    "social-security": [
+        (
             "My grandmother in {place} is enrolled in Inua Jamii but has not received her "
             "payment since {month}.",
-            "NSSF has not paid my late husband's survivors' benefit; I applied in {month} and "
-            "keep being sent back.",
-            "My employer in {place} deducts NSSF from my pay but my statement shows no "
-            "contributions since {month}.",
-            "The SHA office in {place} says my registration is not active although I pay every "
-            "month.",
-        ],
-        "sw": [
             "Bibi yangu {place} amesajiliwa katika Inua Jamii lakini hajapokea malipo tangu "
             "{month}.",
+            ["The arrears were paid to the beneficiary's account this week."],
+        ),
+        (
+            "NSSF has not paid my late husband's survivors' benefit; I applied in {month} and "
+            "keep being sent back.",
             "NSSF haijalipa mafao ya marehemu mume wangu; niliomba mwezi wa {month} na "
             "ninazungushwa tu.",
+            ["The claim has been approved and payment will follow within 30 days."],
+        ),
+        (
+            "My employer in {place} deducts NSSF from my pay but my statement shows no "
+            "contributions since {month}.",
             "Mwajiri wangu {place} anakata pesa za NSSF kwenye mshahara lakini taarifa yangu "
             "haionyeshi michango tangu {month}.",
+            ["The employer was ordered to remit the missing contributions with penalties."],
+        ),
+        (
+            "The SHA office in {place} says my registration is not active although I pay every "
+            "month.",
             "Ofisi ya SHA {place} inasema usajili wangu haufanyi kazi ingawa ninalipa kila mwezi.",
-        ],
-    },
-    "justice-police": {
-        "en": [
+            ["The registration was corrected; the member's cover is active again."],
+        ),
+    ],
+    "justice-police": [
+        (
             "Police at {place} police station refused to record my report of assault and asked "
             "for 500 shillings.",
-            "My son was arrested in {place} {weeks} weeks ago and has not been taken to court.",
-            "The OB number I was given at {place} police station cannot be found when I follow up.",
-            "Officers at the roadblock near {place} demand money from boda boda riders every day.",
-        ],
-        "sw": [
             "Polisi katika kituo cha {place} walikataa kuandika ripoti yangu ya kushambuliwa na "
             "wakaomba shilingi 500.",
+            [
+                "The report has been recorded and an officer assigned to investigate; the demand "
+                "for money is under internal investigation."
+            ],
+        ),
+        (
+            "My son was arrested in {place} {weeks} weeks ago and has not been taken to court.",
             "Mwanangu alikamatwa {place} wiki {weeks} zilizopita na hajapelekwa mahakamani.",
+            ["The suspect was presented in court on Monday."],
+        ),
+        (
+            "The OB number I was given at {place} police station cannot be found when I follow up.",
             "Nambari ya OB niliyopewa katika kituo cha polisi cha {place} haipatikani "
             "ninapofuatilia.",
+            ["The occurrence book entry was traced and the complainant given the right number."],
+        ),
+        (
+            "Officers at the roadblock near {place} demand money from boda boda riders every day.",
             "Maafisa katika kizuizi karibu na {place} wanadai pesa kutoka kwa waendesha "
             "bodaboda kila siku.",
-        ],
-    },
-    "other": {
-        "en": [
+            [
+                "The officers concerned have been transferred and the matter is under internal "
+                "investigation."
+            ],
+        ),
+    ],
+    "other": [
+        (
             "I applied for my ID card at {place} in {month} and it is still not ready.",
+            "Niliomba kitambulisho {place} mwezi wa {month} na bado hakijatoka.",
+            ["The ID card is ready for collection at the registration office."],
+        ),
+        (
             "The road to {place} market has been impassable since the rains in {month}.",
+            "Barabara ya kwenda soko la {place} haipitiki tangu mvua za {month}.",
+            ["The road has been graded and murram laid."],
+        ),
+        (
             "The street lights in {place} have been off for {weeks} weeks and people are robbed "
             "at night.",
-        ],
-        "sw": [
-            "Niliomba kitambulisho {place} mwezi wa {month} na bado hakijatoka.",
-            "Barabara ya kwenda soko la {place} haipitiki tangu mvua za {month}.",
             "Taa za barabarani {place} zimezimika kwa wiki {weeks} na watu wanaibiwa usiku.",
-        ],
-    },
+            ["The street lights were repaired on Wednesday."],
+        ),
+    ],
 }
+
+# Answers that fit any complaint.
+GENERIC_RESPONSES = [
+    "We have received the complaint and sent an officer to investigate; we will report back.",
+    "The matter has been resolved; please tell us if the problem continues.",
+]
+
+# Complaints the portal cannot take up: (English, Kiswahili, the reason for dismissing them).
+OUT_OF_SCOPE_STORIES = [
+    (
+        "My landlord in {place} has locked my room because I am one month late with the rent.",
+        "Mwenye nyumba wangu {place} amefunga chumba changu kwa sababu nimechelewa kulipa kodi "
+        "ya mwezi mmoja.",
+        "A dispute between a landlord and a tenant, not a public service; the complainant was "
+        "referred to the Rent Restriction Tribunal.",
+    ),
+    (
+        "My brother has taken our late father's land in {place} and refuses to share it.",
+        "Kaka yangu amechukua shamba la marehemu baba yetu {place} na anakataa kugawana.",
+        "A family land dispute; the complainant was referred to the chief and a legal aid clinic.",
+    ),
+    (
+        "A shop in {place} sold me a phone that stopped working after two days.",
+        "Duka moja {place} liliniuzia simu iliyoharibika baada ya siku mbili.",
+        "A complaint about a private shop; the complainant was referred to the Competition "
+        "Authority of Kenya.",
+    ),
+]
+SPAM_MESSAGES = ["Hello", "Test", "Habari yako", "1", "Please call me", "Niaje"]
+SPAM_REASONS = ["The message contained no complaint.", "A test message with no complaint."]
+DUPLICATE_REASON = "The same problem is already being followed up in case {reference}."
 
 PLEAS = {
     "en": ["", "", "Please help.", "We have reported this before with no answer."],
     "sw": ["", "", "Tafadhali tusaidie.", "Tumeripoti hapo awali bila jibu."],
-}
-
-# What the authority answered, per sector slug; "any" serves every sector.
-RESPONSES = {
-    "water": [
-        "A technician visited on Tuesday and replaced the pump; water is flowing again.",
-        "The bill was checked against the meter readings and corrected; the account has been "
-        "credited.",
-        "The burst pipe was repaired by our maintenance team this week.",
-        "The main line will be replaced in the next financial year; a water bowser will serve "
-        "the area twice a week until then.",
-    ],
-    "health": [
-        "Essential medicines were delivered from KEMSA this week.",
-        "A nurse has been posted for night duty at the facility from next month.",
-        "The charge was refunded; staff were reminded that SHA members do not pay for covered "
-        "services.",
-        "The ambulance is back from the garage and in service.",
-    ],
-    "education": [
-        "A teacher has been posted to the school by the Teachers Service Commission.",
-        "The head teacher was instructed to readmit the pupils; no levy may keep a child out "
-        "of school.",
-        "The bursary cheque was sent to the school on Friday.",
-    ],
-    "housing-sanitation": [
-        "The sewer line was unblocked and the area disinfected.",
-        "Garbage collection has resumed on Mondays and Thursdays.",
-        "The evictions are being investigated; the affected families have been registered "
-        "for support.",
-    ],
-    "food": [
-        "Relief food will be distributed again on the 15th through the ward relief committee.",
-        "The mouldy flour was withdrawn and replaced.",
-    ],
-    "social-security": [
-        "The arrears were paid to the beneficiary's account this week.",
-        "The claim has been approved and payment will follow within 30 days.",
-        "The employer was ordered to remit the missing contributions.",
-    ],
-    "justice-police": [
-        "The report has been recorded and an officer assigned to investigate.",
-        "The suspect was presented in court on Monday.",
-        "The officers concerned have been transferred and the matter is under internal "
-        "investigation.",
-    ],
-    "any": [
-        "We have received the complaint and sent an officer to investigate; we will report back.",
-        "The matter has been resolved; please tell us if the problem continues.",
-    ],
 }
 
 TRIAGE_NOTES = [
@@ -406,17 +488,6 @@ REOPEN_REASONS = [
     "The citizen called back: the problem has returned.",
     "The promised repair was not done after all.",
 ]
-DISMISSAL_REASONS = {
-    "spam": ["The message contained no complaint.", "Test message sent from the USSD menu."],
-    "out_of_scope": [
-        "A dispute between a landlord and a tenant, not a public service; the complainant was "
-        "referred to the Rent Restriction Tribunal.",
-        "A family land dispute; the complainant was referred to the chief and a legal aid clinic.",
-        "A complaint about a private company; the complainant was referred to the Competition "
-        "Authority.",
-    ],
-    "duplicate": ["The same problem is already being followed up in case {reference}."],
-}
 CLOSING_NOTES = {
     "resolved": "The complainant confirmed by phone that the problem has been solved.",
     "partly_resolved": "Partly solved: the complainant says the work is not finished.",

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import pdf
 from ..policies import case_permission_policy
 from .filters import CaseFilterSet
 from .views import get_case_for
@@ -17,12 +18,11 @@ def pdf_response(content, filename):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
 def case_summary_pdf(request, pk):
-    from .. import pdf
-
     case = get_case_for(request.user, pk)
     return pdf_response(
         pdf.render_case_summary(case, variant="internal"), f"{case.reference}-summary.pdf"
@@ -30,8 +30,6 @@ def case_summary_pdf(request, pk):
 
 
 def citizen_copy_pdf(request, pk):
-    from .. import pdf
-
     case = get_case_for(request.user, pk)
     return pdf_response(
         pdf.render_case_summary(case, variant="citizen"), f"{case.reference}-citizen-copy.pdf"
@@ -49,8 +47,6 @@ def listing_report_pdf(request):
         for name, value in (filterset.form.cleaned_data.items() if filterset.is_bound else [])
         if value not in (None, "", [], ())
     )
-    from .. import pdf
-
     content = pdf.render_listing_report(
         queryset.for_listing().order_by("-received_at"),
         title=_("Case listing report"),

@@ -36,11 +36,15 @@ DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
 TIMEOUT_MS = 10_000
 
 
+PLAYWRIGHT_MISSING = "Playwright not installed: pip install -e '.[dev]'"
+
+
 def skip_or_fail(reason):
-    """Skip with ``reason``; in CI (HUDUMA_REQUIRE_BROWSER=1) a missing tool is a failure."""
+    """Skip with ``reason``; in CI (HUDUMA_REQUIRE_BROWSER=1) a missing tool is a failure.
+    Works in a fixture and at a test module's top level alike."""
     if os.environ.get("HUDUMA_REQUIRE_BROWSER") == "1":
         pytest.fail(f"{reason} (HUDUMA_REQUIRE_BROWSER=1 forbids skipping)", pytrace=False)
-    pytest.skip(reason)
+    pytest.skip(reason, allow_module_level=True)
 
 
 def missing_tool():
@@ -48,7 +52,7 @@ def missing_tool():
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "Playwright not installed: pip install -e '.[dev]'"
+        return PLAYWRIGHT_MISSING
     if not CHROMIUM_PATH.exists():
         return f"Chromium not installed ({CHROMIUM_PATH} missing): apt-get install chromium"
     if not AXE_PATH.exists():

@@ -316,3 +316,8 @@ class ListingReportTests(TestCase):
         self.assertIn("<b>Nothing</b>", text)
         self.assertIn("<i>none</i>", text)
         self.assertIn("No cases match this filter.", text)
+
+    def test_counts_are_grouped_like_the_cap_message_promises(self):
+        with translation.override("en"):
+            self.assertEqual(pdf._count(12345), "12,345")
+            self.assertEqual(pdf._count(1000), "1,000")
