@@ -376,6 +376,8 @@ def escalate_case(*, case, reason, by, to_parent=False, expected_version=None):
             raise ValidationError(
                 {"to_parent": _("This authority has no higher authority recorded.")}
             )
+    if target is not None and not target.is_active:
+        raise ValidationError({"to_parent": _("This authority is no longer active.")})
 
     def apply(current, method):
         method(authority=target, at=timezone.now())

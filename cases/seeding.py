@@ -8,6 +8,7 @@ with its moment in the past. ``seed_demo_cases`` then carries out every step thr
 
 import csv
 import datetime
+import heapq
 import random
 import secrets
 from collections import Counter
@@ -20,7 +21,7 @@ import phonenumbers
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -309,12 +310,15 @@ CLOSING_OUTCOME_WEIGHTS = {
 }
 # More cases in recent years, as a service grows: moments are spread as fraction ** GROWTH.
 GROWTH = 0.75
-# A share of the cases falls in the last weeks, so that the demo has open work in every state.
-RECENT_SHARE = 0.15
-RECENT_DAYS = 45
+# Extra cases in the last weeks, so that a small demo has open work in every state; capped, so
+# that a benchmark-sized data set keeps a realistic backlog.
+RECENT_SHARE = 0.25
+RECENT_CAP = 250
+RECENT_DAYS = 30
 SPAM_SHARE = 0.03
 OUT_OF_SCOPE_SHARE = 0.055
 DUPLICATE_SHARE = 0.015
+TRIAGE_HOURS = 20  # the average wait before a case worker picks a case up
 
 
 @lru_cache(maxsize=8192)
@@ -341,13 +345,15 @@ def _spread(rng, count, start, end, growth):
 def received_times(rng, count, start, end):
     """``count`` moments from ``start`` to ``end``, in order, without holding them all.
 
-    Most are spread over the whole period, more of them recently; RECENT_SHARE of them fall in
-    the last RECENT_DAYS days, the cases still being worked on.
+    Spread over the whole period, more of them recently, plus some extra in the last
+    RECENT_DAYS days: the cases still being worked on.
     """
     recent_start = max(start, end - datetime.timedelta(days=RECENT_DAYS))
-    recent = round(count * RECENT_SHARE) if recent_start > start else 0
-    yield from _spread(rng, count - recent, start, recent_start, GROWTH)
-    yield from _spread(rng, recent, recent_start, end, 1)
+    recent = min(round(count * RECENT_SHARE), RECENT_CAP)
+    return heapq.merge(
+        _spread(rng, count - recent, start, end, GROWTH),
+        _spread(rng, recent, recent_start, end, 1),
+    )
 
 
 class DemoPlanner:
@@ -511,7 +517,8 @@ class DemoPlanner:
         try:
             while True:
                 if state == CaseState.RECEIVED:
-                    at = self._office_hours(at + self._hours(0.5, 30))
+                    waited = min(rng.expovariate(1 / TRIAGE_HOURS), 5 * 24)
+                    at = self._office_hours(at + datetime.timedelta(hours=waited))
                     if not assigned:
                         triager = "supervisor" if rng.random() < 0.1 else "worker"
                         at = add("assign", at, triager)
@@ -661,6 +668,7 @@ def _dates_after(step, authority):
 @dataclass
 class _Setting:
     rng: random.Random
+    times_rng: random.Random  # its own stream: received_times() is consumed lazily
     now: datetime.datetime
     start: datetime.datetime
     worker: object
@@ -669,17 +677,20 @@ class _Setting:
     planner: DemoPlanner
 
 
-def _prepare(seed, years, now):
+def _prepare(seed, years, now, started):
+    # Leave a minute between the last planned moment and the real clock, so that entries the
+    # actions write now can be told apart from the ones already moved back.
+    now = now or started - datetime.timedelta(minutes=1)
+    if now >= started:
+        raise ValueError("Demo cases are planned in the past: pass a now= before the start.")
     if not Authority.objects.active().exists():
         load_example_authorities()
     worker, supervisor = demo_staff()
-    # Leave a minute between the last planned moment and the real clock, so that entries the
-    # actions write now can be told apart from the ones already moved back.
-    now = now or timezone.now() - datetime.timedelta(minutes=1)
     rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
     directory = AuthorityDirectory()
     return _Setting(
         rng=rng,
+        times_rng=random.Random(rng.getrandbits(64)),  # noqa: S311
         now=now,
         start=now - datetime.timedelta(days=365.25 * years),
         worker=worker,
@@ -773,7 +784,7 @@ def _report(progress, made, count, started):
 def seed_demo_cases(*, count, seed=None, years=3, now=None, progress=None):
     """Create ``count`` demo cases through the actions; returns how many were made."""
     started = timezone.now()
-    setting = _prepare(seed, years, now)
+    setting = _prepare(seed, years, now, started)
     runner = _ActionRunner(setting, started)
     latest = {}  # (sector, county) -> (pk, reference): what a "duplicate" dismissal points to
 
@@ -781,7 +792,7 @@ def seed_demo_cases(*, count, seed=None, years=3, now=None, progress=None):
         return latest.get((draft.sector.pk, draft.county.pk))
 
     made = 0
-    times = received_times(setting.rng, count, setting.start, setting.now)
+    times = received_times(setting.times_rng, count, setting.start, setting.now)
     for batch in _batches(times, ACTION_BATCH_SIZE):
         with transaction.atomic():  # one commit per batch: SQLite commits are the slow part
             for received_at in batch:
@@ -969,7 +980,7 @@ def seed_demo_cases_fast(*, count, seed=None, years=3, batch_size=5000, now=None
     Memory stays bounded by one batch. Returns how many cases were made.
     """
     started = timezone.now()
-    setting = _prepare(seed, years, now)
+    setting = _prepare(seed, years, now, started)
     writer = _BulkWriter(setting)
     latest = {}  # (sector, county) -> (pk, reference), updated after each batch
 
@@ -977,7 +988,7 @@ def seed_demo_cases_fast(*, count, seed=None, years=3, batch_size=5000, now=None
         return latest.get((draft.sector.pk, draft.county.pk))
 
     made = 0
-    times = received_times(setting.rng, count, setting.start, setting.now)
+    times = received_times(setting.times_rng, count, setting.start, setting.now)
     for batch in _batches(times, batch_size):
         plans = []
         for received_at in batch:
@@ -998,12 +1009,14 @@ def seed_demo_cases_fast(*, count, seed=None, years=3, batch_size=5000, now=None
             # updated_at is auto_now, so bulk_create stamped it with the current time: set it
             # to the case's last timeline entry instead.
             last_entry = CaseLogEntry.objects.filter(case=OuterRef("pk")).order_by("-timestamp")
-            Case.objects.filter(pk__in=[case.pk for case in cases]).update(
-                updated_at=Subquery(last_entry.values("timestamp")[:1])
-            )
+            for ids in _batches([case.pk for case in cases], 5000):  # SQLite's variable limit
+                Case.objects.filter(pk__in=ids).update(
+                    updated_at=Subquery(last_entry.values("timestamp")[:1])
+                )
         for (draft, _steps), case in zip(plans, cases, strict=True):
             latest[(draft.sector.pk, draft.county.pk)] = (case.pk, case.reference)
         made += len(cases)
+        reset_queries()  # with DEBUG on, Django keeps the (huge) INSERT statements otherwise
         _report(progress, made, count, started)
     return made
 
