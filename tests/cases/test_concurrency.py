@@ -69,6 +69,4 @@ class ConcurrencyTests(TransactionTestCase):
         self.assertIsInstance(errors[0], CaseChanged)
         case.refresh_from_db()
         self.assertEqual(case.state, CaseState.FORWARDED)
-        self.assertEqual(
-            CaseLogEntry.objects.filter(case=case, action="cases.forward").count(), 1
-        )
+        self.assertEqual(CaseLogEntry.objects.filter(case=case, action="cases.forward").count(), 1)

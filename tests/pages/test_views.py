@@ -5,7 +5,6 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from pages.initial_content import load_initial_content
-from refdata.models import County
 from pages.models import (
     ConventionPage,
     HomePage,
@@ -14,6 +13,7 @@ from pages.models import (
     RightPage,
     StandardPage,
 )
+from refdata.models import County
 
 
 class PublicSiteTestCase(TestCase):
