@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, TransitionNotAllowed, can_proceed
 
 from . import rules
-from .events import case_event_committed
+from .access import hash_access_code, new_access_code
+from .events import case_event_committed, case_event_recorded
 from .exceptions import CaseChanged
 from .models import (
     CLOSING_OUTCOMES,
@@ -87,6 +88,7 @@ def _next_reference(year):
 
 
 def _announce(case, entry):
+    case_event_recorded.send(sender=Case, case=case, entry=entry, event=entry.action)
     transaction.on_commit(
         partial(
             case_event_committed.send,
@@ -195,11 +197,13 @@ def create_case(
                 {"complainant_email": _("Enter a valid e-mail address.")}
             ) from error
     received_at = received_at or timezone.now()
+    access_code = new_access_code()
 
     with transaction.atomic():
         case = Case(
             reference=_next_reference(timezone.localtime(received_at).year),
             tracking_token=secrets.token_urlsafe(32),
+            access_code_hash=hash_access_code(access_code),
             channel=channel,
             sector=sector,
             county=county,
@@ -220,6 +224,8 @@ def create_case(
         )
         case.full_clean(exclude=["reference", "tracking_token", "state", "sector", "county"])
         case.save()
+        # Shown once (acknowledgement, success page); only its hash is stored.
+        case.access_code = access_code
         entry = record_event(
             case=case,
             action="cases.create",
@@ -243,7 +249,7 @@ def forward_case(*, case, authority, by, note="", expected_version=None):
         raise ValidationError({"authority": _("This authority is no longer active.")})
 
     def apply(current, method):
-        method(authority=authority, at=timezone.now())
+        method(authority=authority, at=timezone.now(), link_nonce=secrets.token_urlsafe(16))
         current.due_date = _authority_due_date(authority, _today())
 
     return _transition(
@@ -280,6 +286,10 @@ def respond_to_case(*, case, response, by, expected_version=None):
 def close_case(*, case, outcome, by, note="", expected_version=None):
     if outcome not in CLOSING_OUTCOMES:
         raise ValidationError({"outcome": _("Choose whether the problem was resolved.")})
+    if as_actor(by).kind == "citizen" and outcome != Outcome.RESOLVED:
+        # A citizen closes a case only by confirming it was solved; "not solved" asks a
+        # case worker to escalate instead (request_escalation).
+        raise PermissionDenied(_("You may not do this to this case."))
 
     def apply(current, method):
         method(outcome=outcome, at=timezone.now())
@@ -380,7 +390,7 @@ def escalate_case(*, case, reason, by, to_parent=False, expected_version=None):
         raise ValidationError({"to_parent": _("This authority is no longer active.")})
 
     def apply(current, method):
-        method(authority=target, at=timezone.now())
+        method(authority=target, at=timezone.now(), link_nonce=secrets.token_urlsafe(16))
         current.due_date = _authority_due_date(target, _today())
 
     return _transition(
@@ -473,6 +483,67 @@ def assign_case(*, case, assignee, by, expected_version=None):
     return current
 
 
+def request_escalation(*, case, by, reason=""):
+    """The citizen says the authority's response did not solve the problem: a case worker
+    then decides whether to escalate."""
+    actor = as_actor(by)
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if not rules.actor_may(actor, "request_escalation", current):
+            raise PermissionDenied(_("You may not do this to this case."))
+        if current.state != CaseState.RESPONDED:
+            raise CaseChanged(current, detail="not_responded")
+        if current.escalation_requested:
+            return current
+        current.escalation_requested = True
+        current.version += 1
+        current.save(update_fields=["escalation_requested", "version", "updated_at"])
+        entry = record_event(
+            case=current,
+            action="cases.request_escalation",
+            actor=actor,
+            text=(reason or "").strip()
+            or _("The citizen says the response did not solve the problem."),
+            visibility=PUBLIC,
+        )
+        _announce(current, entry)
+    return current
+
+
+def add_attachment(*, case, file, content_type, by, original_name="", visibility=INTERNAL, note=""):
+    """Keep a checked evidence file with the case. ``file`` must already have been checked
+    for type and size (``intake.evidence`` does that); the name is chosen by the server."""
+    from .models import CaseAttachment
+
+    actor = as_actor(by)
+    if actor.kind == "citizen":
+        visibility = PUBLIC
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if not rules.actor_may(actor, "attach", current):
+            raise PermissionDenied(_("You may not add files to this case."))
+        attachment = CaseAttachment(
+            case=current,
+            original_name=(original_name or "")[:255],
+            content_type=content_type,
+            size=file.size,
+            visibility=visibility,
+            uploaded_by_kind=actor.kind,
+        )
+        attachment.file.save("evidence", file, save=False)
+        attachment.save()
+        entry = record_event(
+            case=current,
+            action="cases.attach",
+            actor=actor,
+            text=(note or "").strip() or _("File added: %(name)s") % {"name": original_name},
+            visibility=visibility,
+            data={"attachment": attachment.pk},
+        )
+        _announce(current, entry)
+    return attachment
+
+
 def add_note(*, case, text, by, visibility=INTERNAL):
     """Add a note to the timeline. Notes never change the case, so they need no version."""
     actor = as_actor(by)
@@ -500,6 +571,7 @@ __all__ = [
     "Actor",
     "CaseChanged",
     "CaseState",
+    "add_attachment",
     "add_note",
     "assign_case",
     "close_case",
@@ -511,6 +583,7 @@ __all__ = [
     "normalise_phone",
     "recall_case",
     "reopen_case",
+    "request_escalation",
     "respond_to_case",
     "withdraw_case",
 ]

@@ -1,10 +1,15 @@
-"""Signals sent after a case change has been committed; side effects (messages, caches) listen.
+"""Signals about case events; side effects (messages, caches) listen.
 
-Sent from ``transaction.on_commit`` only, so a listener never acts on a change that was
-rolled back.
+Nothing is sent to the outside world from ``case_event_recorded``: outbound messages are
+written as outbox rows in the same transaction and sent after commit.
 """
 
 from django.dispatch import Signal
 
-# Arguments: case_id, event (the timeline action code), entry_id (the timeline entry's pk).
+# Sent inside the action's transaction, right after the timeline entry is written. Listeners
+# may only write rows (the outbox) that must commit or roll back with the event.
+# Arguments: case (the saved case), entry (the CaseLogEntry), event (its action code).
+case_event_recorded = Signal()
+
+# Sent after commit. Arguments: case_id, event (the timeline action code), entry_id.
 case_event_committed = Signal()

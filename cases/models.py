@@ -190,6 +190,12 @@ class CaseSequence(models.Model):
 class Case(ConcurrentTransitionMixin, models.Model):
     reference = models.CharField(_("reference"), max_length=24, unique=True, editable=False)
     tracking_token = models.CharField(max_length=64, unique=True, editable=False)
+    # A keyed hash of the 8-character access code given to the citizen; the code itself is
+    # shown once, in the acknowledgement.
+    access_code_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # Changes on every forward or escalation; the authority's response link carries it, so
+    # a recall, a response or a new forward makes older links stop working.
+    response_link_nonce = models.CharField(max_length=32, blank=True, editable=False)
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Grows with every change; stale forms compare it."
     )
@@ -323,10 +329,11 @@ class Case(ConcurrentTransitionMixin, models.Model):
         target=CaseState.FORWARDED,
         permission=rules.transition_permission("forward"),
     )
-    def forward(self, *, authority, at):
+    def forward(self, *, authority, at, link_nonce):
         self.authority = authority
         self.forwarded_at = at
         self.escalation_requested = False
+        self.response_link_nonce = link_nonce
 
     @transition(
         field=state,
@@ -337,6 +344,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
     def respond(self, *, response, at):
         self.response = response
         self.responded_at = at
+        self.response_link_nonce = ""
 
     @transition(
         field=state,
@@ -359,6 +367,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
     def close_unanswered(self, *, at):
         self.outcome = Outcome.NO_RESPONSE
         self.closed_at = at
+        self.response_link_nonce = ""
 
     @transition(
         field=state,
@@ -381,6 +390,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         self.outcome = Outcome.WITHDRAWN
         self.closed_at = at
         self.escalation_requested = False
+        self.response_link_nonce = ""
 
     @transition(
         field=state,
@@ -388,11 +398,12 @@ class Case(ConcurrentTransitionMixin, models.Model):
         target=CaseState.FORWARDED,
         permission=rules.transition_permission("escalate"),
     )
-    def escalate(self, *, authority, at):
+    def escalate(self, *, authority, at, link_nonce):
         self.authority = authority
         self.forwarded_at = at
         self.escalation_requested = False
         self.escalation_count += 1
+        self.response_link_nonce = link_nonce
 
     @transition(
         field=state,
@@ -403,6 +414,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
     def recall(self, *, at):
         self.authority = None
         self.forwarded_at = None
+        self.response_link_nonce = ""
 
     @transition(
         field=state,

@@ -15,6 +15,7 @@ STAFF_PERMISSIONS = {
     "assign": "cases.triage_case",
     "reassign": "cases.reassign_case",
     "note": "cases.add_case_note",
+    "attach": "cases.add_case_note",
     "forward": "cases.forward_case",
     "respond": "cases.record_response",
     "close": "cases.close_case",
@@ -26,8 +27,8 @@ STAFF_PERMISSIONS = {
     "reopen": "cases.reopen_case",
 }
 
-AUTHORITY_OPERATIONS = {"respond"}
-CITIZEN_OPERATIONS = {"create", "note", "withdraw", "close", "request_escalation"}
+AUTHORITY_OPERATIONS = {"respond", "attach"}
+CITIZEN_OPERATIONS = {"create", "note", "attach", "withdraw", "close", "request_escalation"}
 SYSTEM_OPERATIONS = {"create", "note", "close_unanswered"}
 
 

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from refdata.models import County, Sector
 
 from . import actions
+from .access import hash_access_code, new_access_code
 from .actions import CLOSE_AFTER_RESPONSE_DAYS, TRIAGE_WORKING_DAYS
 from .data import demo
 from .models import (
@@ -892,6 +893,12 @@ class _BulkWriter:
                     visibility=visibility,
                 )
             )
+        # Secrets as create_case and forward_case/escalate_case make them; their values are
+        # random, so they are the one thing the two seeding paths do not share.
+        fields["access_code_hash"] = hash_access_code(new_access_code())
+        fields["response_link_nonce"] = (
+            secrets.token_urlsafe(16) if fields["state"] == CaseState.FORWARDED else ""
+        )
         # bulk_create is the one place a state is written without a transition: allowed in
         # this seeding path only, for plans that only contain steps the workflow allows.
         case = Case(**fields)

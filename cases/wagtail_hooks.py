@@ -24,6 +24,8 @@ TIMELINE_ACTIONS = [
     ("cases.reopen", _("Reopened"), _("Reopened")),
     ("cases.assign", _("Assigned"), _("Assignment changed")),
     ("cases.note", _("Note"), _("Note added")),
+    ("cases.attach", _("File added"), _("File added")),
+    ("cases.request_escalation", _("Escalation requested"), _("The citizen asked for escalation")),
 ]
 
 

@@ -242,8 +242,18 @@ def seeded_snapshot():
         fields = {
             field.attname: getattr(case, field.attname)
             for field in Case._meta.concrete_fields
-            if field.attname not in ("id", "tracking_token", "duplicate_of_id")
+            if field.attname
+            not in (
+                "id",
+                "tracking_token",
+                "access_code_hash",
+                "response_link_nonce",
+                "duplicate_of_id",
+            )
         }
+        # Random secrets differ between the paths; where they exist must not.
+        fields["has_access_code"] = bool(case.access_code_hash)
+        fields["has_response_link"] = bool(case.response_link_nonce)
         fields["duplicate_of"] = case.duplicate_of.reference if case.duplicate_of else None
         cases.append((fields, entries))
     return cases
