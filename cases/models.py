@@ -501,9 +501,15 @@ def attachment_path(instance, filename):
     return f"case-files/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
 
 
+def private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
 class CaseAttachment(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to=attachment_path)
+    file = models.FileField(upload_to=attachment_path, storage=private_storage)
     original_name = models.CharField(max_length=255, blank=True)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

@@ -19,7 +19,9 @@ urlpatterns = [
     # no harm; exempting it keeps every public page free of a CSRF cookie, hence cacheable.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("search/", page_views.search, name="search"),
-    path("report/", page_views.report_problem, name="report_problem"),
+    path("", include("intake.web.urls")),
+    path("channels/", include("intake.gateways.urls")),
+    path("", include("intake.authority_urls")),
     path("feeds/reports.rss", LatestReportsFeed(), name="reports_rss"),
     path("feeds/reports.atom", LatestReportsAtomFeed(), name="reports_atom"),
     path("sitemap.xml", sitemap, name="sitemap"),

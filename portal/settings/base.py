@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "refdata",
     "pages",
     "cases",
+    "notify",
+    "intake",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -131,8 +133,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Evidence files live outside MEDIA_ROOT, so no web server can serve them by URL: staff
+# download them through a permission-checked view.
+PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -162,6 +171,22 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Huduma Portal <noreply@localhost>")
 SERVER_EMAIL = env("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Citizen channels
+# Evidence: the largest accepted image or document, and audio or video file, in bytes.
+EVIDENCE_MAX_DOCUMENT_BYTES = int(env("DJANGO_EVIDENCE_MAX_DOCUMENT_BYTES", str(10 * 1024 * 1024)))
+EVIDENCE_MAX_MEDIA_BYTES = int(env("DJANGO_EVIDENCE_MAX_MEDIA_BYTES", str(50 * 1024 * 1024)))
+EVIDENCE_MAX_FILES = 5
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# SMS: console in development, in-memory in tests, Africa's Talking in production.
+SMS_BACKEND = env("DJANGO_SMS_BACKEND", "notify.backends.console.ConsoleSMSBackend")
+AFRICASTALKING_USERNAME = env("DJANGO_AFRICASTALKING_USERNAME", "sandbox")
+AFRICASTALKING_API_KEY = env("DJANGO_AFRICASTALKING_API_KEY", "")
+AFRICASTALKING_SENDER_ID = env("DJANGO_AFRICASTALKING_SENDER_ID", "")
+AFRICASTALKING_CALLBACK_SECRET = env("DJANGO_AFRICASTALKING_CALLBACK_SECRET", "")
+# Outbox retries: attempts before a message is marked failed.
+OUTBOX_MAX_ATTEMPTS = int(env("DJANGO_OUTBOX_MAX_ATTEMPTS", "6"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Huduma Portal")

@@ -16,3 +16,13 @@ BASE_URL = "http://testserver"
 # Static files come from the finders in tests; WhiteNoise serves the collected files in production.
 MIDDLEWARE = [item for item in MIDDLEWARE if not item.startswith("whitenoise")]  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+SMS_BACKEND = "notify.backends.locmem.LocMemSMSBackend"
+AFRICASTALKING_CALLBACK_SECRET = "test-callback-secret"  # noqa: S105
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private-media"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}

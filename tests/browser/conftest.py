@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an asyncio event loop in the test's thread. Django's async-safety
-# check sees that running loop and raises SynchronousOnlyOperation for every ORM call made
-# from that thread: loading the content, reading pages, the database flush after each test.
-# Those calls are ordinary blocking code (the loop is idle while they run), so the check is
-# a false alarm here; this setting switches it off for the test process only.
+# Once started, Playwright's sync API leaves its asyncio event loop marked as running in the
+# test's thread, between calls as well as during them. Django's async-safety check sees that
+# loop and raises SynchronousOnlyOperation for every ORM call made from that thread: loading
+# the content, reading pages, the database flush after each test. Those calls are ordinary
+# blocking code run while the loop is idle, so the check is a false alarm here; this setting
+# switches it off for the test process (it is read at each call, so setting it here suffices).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -56,19 +57,39 @@ def missing_tool():
     if not CHROMIUM_PATH.exists():
         return f"Chromium not installed ({CHROMIUM_PATH} missing): apt-get install chromium"
     if not AXE_PATH.exists():
-        return f"axe-core not installed ({AXE_PATH.relative_to(REPO_ROOT)} missing): npm ci"
+        return f"axe-core not installed ({AXE_PATH} missing): npm ci"
     return None
 
 
+def keep_database_connections(start):
+    """Run ``start`` (which starts Playwright) without losing the test database connections.
+
+    Django keeps connections in a thread-critical ``asgiref.local.Local``: a plain thread
+    local while no event loop runs in the thread, a context variable once one does. When
+    Playwright starts, the test thread switches from the first to the second and would see
+    fresh connection objects, without the serialized copy of the migrated data that
+    ``serialized_rollback`` restores from. The same objects are put back in the new storage."""
+    from django.db import connections
+
+    wrappers = {alias: connections[alias] for alias in connections}
+    result = start()
+    for alias, wrapper in wrappers.items():
+        connections[alias] = wrapper
+    return result
+
+
 @pytest.fixture(scope="session")
-def browser():
-    """One Chromium for the whole session; each test gets its own context."""
+def browser(django_db_setup):
+    """One Chromium for the whole session; each test gets its own context.
+
+    Depends on ``django_db_setup`` so that the test database exists before Playwright starts
+    (see ``keep_database_connections``)."""
     reason = missing_tool()
     if reason:
         skip_or_fail(reason)
     from playwright.sync_api import sync_playwright
 
-    playwright = sync_playwright().start()
+    playwright = keep_database_connections(sync_playwright().start)
     try:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS

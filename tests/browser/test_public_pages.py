@@ -44,7 +44,8 @@ def assert_accessible(page):
     page.add_script_tag(path=AXE_PATH)
     results = page.evaluate("async () => await axe.run()")
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"axe-core on {page.url}:\n" + describe_violations(blocking)
+    if blocking:
+        pytest.fail(f"axe-core on {page.url}:\n{describe_violations(blocking)}", pytrace=False)
 
 
 def describe_violations(violations):

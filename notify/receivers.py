@@ -1,0 +1,1 @@
+"""Connects notify to case events (filled in by the outbox work)."""
