@@ -6,7 +6,7 @@ Refuses to start without a secret key.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, env, env_bool
+from .base import INSTALLED_APPS, STORAGES, env, env_bool
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
@@ -15,7 +15,7 @@ if not SECRET_KEY:
 DEBUG = False
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
