@@ -418,3 +418,81 @@ class WorkingDayTests(TestCase):
         self.assertEqual(
             add_working_days(datetime.date(2026, 12, 4), 2), datetime.date(2026, 12, 8)
         )
+
+
+class CitizenLoopTests(CaseActionsTestCase):
+    def test_the_access_code_is_given_once_and_only_its_hash_is_kept(self):
+        from cases.access import ACCESS_CODE_ALPHABET, access_code_matches
+
+        case = make_case()
+        self.assertEqual(len(case.access_code), 8)
+        self.assertTrue(set(case.access_code) <= set(ACCESS_CODE_ALPHABET))
+        stored = Case.objects.get(pk=case.pk)
+        self.assertNotIn(case.access_code, stored.access_code_hash)
+        self.assertTrue(access_code_matches(stored, case.access_code.lower()))
+        self.assertFalse(access_code_matches(stored, "AAAAAAAA"))
+
+    def test_the_response_link_changes_on_forward_and_dies_on_recall_and_response(self):
+        case = self.forwarded()
+        first_nonce = case.response_link_nonce
+        self.assertTrue(first_nonce)
+        case = actions.recall_case(case=case, by=self.supervisor)
+        self.assertEqual(case.response_link_nonce, "")
+        case = actions.forward_case(case=case, authority=self.water, by=self.worker)
+        self.assertNotEqual(case.response_link_nonce, first_nonce)
+        case = actions.respond_to_case(
+            case=case, response="Done", by=Actor.for_authority(self.water)
+        )
+        self.assertEqual(case.response_link_nonce, "")
+
+    def test_the_citizen_asks_for_escalation_only_after_a_response(self):
+        with self.assertRaises(CaseChanged):
+            actions.request_escalation(case=self.forwarded(), by=Actor.citizen())
+        case = actions.request_escalation(case=self.responded(), by=Actor.citizen())
+        self.assertTrue(case.escalation_requested)
+        self.assertEqual(case.state, CaseState.RESPONDED)
+        self.assertTrue(CaseLogEntry.objects.for_case(case).last().is_public)
+
+    def test_the_citizen_closes_only_as_resolved(self):
+        with self.assertRaises(PermissionDenied):
+            actions.close_case(
+                case=self.responded(), outcome=Outcome.NOT_RESOLVED, by=Actor.citizen()
+            )
+
+    def test_attachments_are_kept_privately_with_a_timeline_entry(self):
+        from django.core.files.base import ContentFile
+
+        case = make_case()
+        attachment = actions.add_attachment(
+            case=case,
+            file=ContentFile(b"%PDF-1.4 test"),
+            content_type="application/pdf",
+            original_name="receipt.pdf",
+            by=Actor.citizen(),
+        )
+        self.assertNotIn("receipt", attachment.file.name)
+        from django.conf import settings
+
+        # Kept outside MEDIA_ROOT: no web server serves it by URL.
+        self.assertFalse(attachment.file.path.startswith(str(settings.MEDIA_ROOT)))
+        self.assertEqual(attachment.visibility, "public")
+        self.assertEqual(CaseLogEntry.objects.for_case(case).last().action, "cases.attach")
+        attachment.file.delete(save=False)
+        with self.assertRaises(PermissionDenied):
+            actions.add_attachment(
+                case=case,
+                file=ContentFile(b"x"),
+                content_type="application/pdf",
+                by=self.editor,
+            )
+
+    def test_an_escalation_to_an_inactive_parent_is_refused(self):
+        self.ministry.is_active = False
+        self.ministry.save()
+        self.addCleanup(
+            lambda: type(self.ministry).objects.filter(pk=self.ministry.pk).update(is_active=True)
+        )
+        with self.assertRaises(ValidationError):
+            actions.escalate_case(
+                case=self.responded(), reason="Still dry", to_parent=True, by=self.worker
+            )
