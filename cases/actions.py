@@ -544,6 +544,55 @@ def add_attachment(*, case, file, content_type, by, original_name="", visibility
     return attachment
 
 
+MAX_PUBLIC_SUMMARY_LENGTH = 2000
+
+
+def publish_case(*, case, summary, by):
+    """Show an edited summary of the case to the public (only with the complainant's consent).
+    Publishing again replaces the summary."""
+    actor = as_actor(by)
+    summary = _require_text(summary, "summary", _("Write the summary to publish."))
+    if len(summary) > MAX_PUBLIC_SUMMARY_LENGTH:
+        raise ValidationError(
+            {
+                "summary": _("Keep the summary to %(max)s characters.")
+                % {"max": MAX_PUBLIC_SUMMARY_LENGTH}
+            }
+        )
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if not rules.actor_may(actor, "publish", current):
+            raise PermissionDenied(_("You may not publish this case."))
+        if not current.consent_to_publish:
+            raise ValidationError({"summary": _("The complainant did not agree to publication.")})
+        current.public_summary = summary
+        current.published_at = current.published_at or timezone.now()
+        current.save(update_fields=["public_summary", "published_at", "updated_at"])
+        entry = record_event(
+            case=current, action="cases.publish", actor=actor, text=summary, visibility=INTERNAL
+        )
+        _announce(current, entry)
+    return current
+
+
+def unpublish_case(*, case, by):
+    """Take the case off every public page, feed and API at once."""
+    actor = as_actor(by)
+    with transaction.atomic():
+        current = Case.objects.select_for_update().get(pk=case.pk)
+        if not rules.actor_may(actor, "publish", current):
+            raise PermissionDenied(_("You may not unpublish this case."))
+        if current.published_at is None:
+            return current
+        current.published_at = None
+        current.save(update_fields=["published_at", "updated_at"])
+        entry = record_event(
+            case=current, action="cases.unpublish", actor=actor, visibility=INTERNAL
+        )
+        _announce(current, entry)
+    return current
+
+
 def add_note(*, case, text, by, visibility=INTERNAL):
     """Add a note to the timeline. Notes never change the case, so they need no version."""
     actor = as_actor(by)
@@ -581,6 +630,8 @@ __all__ = [
     "escalate_case",
     "forward_case",
     "normalise_phone",
+    "publish_case",
+    "unpublish_case",
     "recall_case",
     "reopen_case",
     "request_escalation",

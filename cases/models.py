@@ -173,6 +173,11 @@ class CaseQuerySet(models.QuerySet):
     def in_counties(self, counties):
         return self.filter(county__in=counties)
 
+    def published(self):
+        """Cases shown to the public: the complainant consented and a case worker published
+        an edited summary."""
+        return self.filter(published_at__isnull=False, consent_to_publish=True)
+
     def for_listing(self):
         return self.select_related("sector", "county", "authority", "assigned_to")
 
@@ -274,6 +279,13 @@ class Case(ConcurrentTransitionMixin, models.Model):
         verbose_name=_("duplicate of"),
     )
     escalation_requested = models.BooleanField(_("citizen asked for escalation"), default=False)
+    public_summary = models.TextField(
+        _("published summary"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Edited text without personal data, shown when the case is published."),
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     escalation_count = models.PositiveSmallIntegerField(default=0, editable=False)
 
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
@@ -305,10 +317,15 @@ class Case(ConcurrentTransitionMixin, models.Model):
             ("reopen_case", "Can reopen closed cases"),
             ("reassign_case", "Can reassign cases between case workers"),
             ("withdraw_case", "Can withdraw cases on a citizen's behalf"),
+            ("publish_case", "Can publish and unpublish case summaries"),
         ]
 
     def __str__(self):
         return self.reference
+
+    @property
+    def is_published(self):
+        return self.published_at is not None and self.consent_to_publish
 
     @property
     def is_open(self):

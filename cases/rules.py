@@ -25,6 +25,7 @@ STAFF_PERMISSIONS = {
     "withdraw": "cases.withdraw_case",
     "recall": "cases.recall_case",
     "reopen": "cases.reopen_case",
+    "publish": "cases.publish_case",
 }
 
 AUTHORITY_OPERATIONS = {"respond", "attach"}

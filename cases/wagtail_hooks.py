@@ -25,6 +25,8 @@ TIMELINE_ACTIONS = [
     ("cases.assign", _("Assigned"), _("Assignment changed")),
     ("cases.note", _("Note"), _("Note added")),
     ("cases.attach", _("File added"), _("File added")),
+    ("cases.publish", _("Published"), _("Summary published")),
+    ("cases.unpublish", _("Unpublished"), _("Taken off the public site")),
     ("cases.request_escalation", _("Escalation requested"), _("The citizen asked for escalation")),
 ]
 

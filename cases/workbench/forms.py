@@ -193,3 +193,15 @@ def templates_for(transition, case):
     return ResponseTemplate.objects.filter(transition=transition).filter(
         Q(sector__isnull=True) | Q(sector=case.sector_id)
     )
+
+
+class PublishForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Public summary"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Edited text without names, phone numbers, addresses or anything else that could "
+            "identify the complainant."
+        ),
+    )

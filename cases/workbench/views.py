@@ -18,7 +18,7 @@ from .. import actions, rules
 from ..exceptions import CaseChanged
 from ..models import Case, CaseLogEntry, CaseState, TimelineVisibility
 from ..policies import case_permission_policy
-from .forms import TRANSITION_FORMS, AssignForm, NoteForm, templates_for
+from .forms import TRANSITION_FORMS, AssignForm, NoteForm, PublishForm, templates_for
 
 TRANSITION_LABELS = {
     "forward": gettext_lazy("Forward to an authority"),
@@ -141,6 +141,7 @@ class CaseInspectView(ScopedObjectMixin, generic.InspectView):
             user, "reassign", case
         )
         context["can_note"] = rules.user_may(user, "note", case)
+        context["can_publish"] = case.consent_to_publish and rules.user_may(user, "publish", case)
         return context
 
 
@@ -355,6 +356,33 @@ class NoteView(CaseFormView):
             messages.success(request, _("Note added."))
 
         return self.handle(form, run, title=self.title, templates=templates_for("note", self.case))
+
+
+class PublishView(CaseFormView):
+    title = gettext_lazy("Publish a summary")
+
+    def get(self, request, pk):
+        form = PublishForm(initial={"summary": self.case.public_summary})
+        return self.render(form, title=self.title)
+
+    def post(self, request, pk):
+        form = PublishForm(request.POST)
+
+        def run(data):
+            actions.publish_case(case=self.case, summary=data["summary"], by=request.user)
+            messages.success(request, _("The summary is published."))
+
+        return self.handle(form, run, title=self.title)
+
+
+class UnpublishView(CaseFormView):
+    def post(self, request, pk):
+        try:
+            actions.unpublish_case(case=self.case, by=request.user)
+            messages.success(request, _("The case is no longer public."))
+        except PermissionDenied:
+            messages.error(request, _("You may not do this to this case."))
+        return redirect(self.case_url())
 
 
 __all__ = [

@@ -76,6 +76,8 @@ class CaseViewSet(ModelViewSet):
             path("<int:pk>/assign/", views.AssignView.as_view(), name="assign"),
             path("<int:pk>/take/", views.TakeCaseView.as_view(), name="take"),
             path("<int:pk>/note/", views.NoteView.as_view(), name="note"),
+            path("<int:pk>/publish/", views.PublishView.as_view(), name="publish"),
+            path("<int:pk>/unpublish/", views.UnpublishView.as_view(), name="unpublish"),
             path("<int:pk>/summary.pdf", pdf_views.case_summary_pdf, name="summary_pdf"),
             path(
                 "<int:pk>/citizen-copy.pdf",

@@ -496,3 +496,18 @@ class CitizenLoopTests(CaseActionsTestCase):
             actions.escalate_case(
                 case=self.responded(), reason="Still dry", to_parent=True, by=self.worker
             )
+
+
+class PublicationTests(CaseActionsTestCase):
+    def test_publish_needs_consent_and_a_summary(self):
+        with self.assertRaises(ValidationError):
+            actions.publish_case(case=make_case(), summary="Dry kiosk", by=self.worker)
+        case = make_case(consent_to_publish=True)
+        with self.assertRaises(ValidationError):
+            actions.publish_case(case=case, summary="  ", by=self.worker)
+        with self.assertRaises(PermissionDenied):
+            actions.publish_case(case=case, summary="Dry kiosk", by=self.editor)
+        case = actions.publish_case(case=case, summary="A kiosk ran dry.", by=self.worker)
+        self.assertIn(case, Case.objects.published())
+        case = actions.unpublish_case(case=case, by=self.worker)
+        self.assertNotIn(case, Case.objects.published())
