@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("intake.web.urls")),
     path("channels/", include("intake.gateways.urls")),
     path("", include("intake.authority_urls")),
+    path("open311/", include("open311.urls")),
+    path("accountability/", include("accountability.urls")),
     path("feeds/reports.rss", LatestReportsFeed(), name="reports_rss"),
     path("feeds/reports.atom", LatestReportsAtomFeed(), name="reports_atom"),
     path("sitemap.xml", sitemap, name="sitemap"),

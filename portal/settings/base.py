@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "cases",
     "notify",
     "intake",
+    "open311",
+    "accountability",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -187,6 +189,9 @@ AFRICASTALKING_SENDER_ID = env("DJANGO_AFRICASTALKING_SENDER_ID", "")
 AFRICASTALKING_CALLBACK_SECRET = env("DJANGO_AFRICASTALKING_CALLBACK_SECRET", "")
 # Outbox retries: attempts before a message is marked failed.
 OUTBOX_MAX_ATTEMPTS = int(env("DJANGO_OUTBOX_MAX_ATTEMPTS", "6"))
+
+# Open311 GeoReport v2: the jurisdiction this portal answers for.
+OPEN311_JURISDICTION_ID = env("DJANGO_OPEN311_JURISDICTION_ID", "huduma.ke")
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Huduma Portal")

@@ -108,6 +108,16 @@ class ReportListingTests(PublicSiteTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Select a valid choice")
 
+    def test_reports_go_through_the_moderators_approval_workflow(self):
+        from tests.factories import UserFactory
+
+        editor = UserFactory(username="content-editor", groups=["Editors"])
+        moderator = UserFactory(username="content-moderator", groups=["Moderators"])
+        self.assertEqual(self.reports_index.get_workflow().name, "Moderators approval")
+        self.assertTrue(self.reports_index.permissions_for_user(editor).can_add_subpage())
+        self.assertFalse(self.baseline.permissions_for_user(editor).can_publish())
+        self.assertTrue(self.baseline.permissions_for_user(moderator).can_publish())
+
     def test_report_offers_its_document(self):
         response = self.client.get(self.baseline.url)
         self.assertContains(response, self.baseline.document.url)
