@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from wagtail.models import BaseLogEntry, BaseLogEntryManager
+from wagtail.models.audit_log import LogEntryQuerySet
 
 from . import rules
 
@@ -457,7 +458,15 @@ class ActorKind(models.TextChoices):
     SYSTEM = "system", _("System")
 
 
+class CaseLogEntryQuerySet(LogEntryQuerySet):
+    def public(self):
+        return self.filter(visibility=TimelineVisibility.PUBLIC)
+
+
 class CaseLogEntryManager(BaseLogEntryManager):
+    def get_queryset(self):
+        return CaseLogEntryQuerySet(self.model, using=self._db)
+
     def viewable_by_user(self, user):
         from .policies import case_permission_policy
 
@@ -471,7 +480,7 @@ class CaseLogEntryManager(BaseLogEntryManager):
         return self.filter(case=case).order_by("timestamp", "pk")
 
     def public(self):
-        return self.filter(visibility=TimelineVisibility.PUBLIC)
+        return self.get_queryset().public()
 
 
 class CaseLogEntry(BaseLogEntry):

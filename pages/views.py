@@ -1,4 +1,4 @@
-"""Public views that are not Wagtail pages: site search and the report placeholder."""
+"""Public views that are not Wagtail pages: site search."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
@@ -17,9 +17,3 @@ def search(request):
         matches = Page.objects.live().public().specific().search(query)
         results = Paginator(matches, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "pages/search_results.html", {"query": query, "results": results})
-
-
-@require_GET
-def report_problem(request):
-    # Placeholder until the intake issue brings the online form to this same URL.
-    return render(request, "pages/report_problem.html")

@@ -1,1 +1,23 @@
-urlpatterns = []
+"""Gateway callbacks, under /channels/ (portal/urls.py)."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path(
+        "africastalking/sms/<str:secret>/",
+        views.inbound_sms,
+        name="africastalking_sms",
+    ),
+    path(
+        "africastalking/delivery/<str:secret>/",
+        views.delivery_report,
+        name="africastalking_delivery",
+    ),
+    path(
+        "africastalking/ussd/<str:secret>/",
+        views.ussd_session,
+        name="africastalking_ussd",
+    ),
+]

@@ -1,0 +1,196 @@
+"""Inbound SMS: a new case, a case's status, or more information for a case.
+
+``receive_sms`` writes the message to the ``InboundSMS`` log first, in the same transaction
+as everything it causes; the gateway id is unique, so a retried delivery stops there and
+nothing happens twice. Replies are outbox rows (``notify``), sent after commit.
+
+What a message means:
+- ``STATUS <reference>`` / ``HALI <reference>`` (or a bare reference): the status, in English
+  or Kiswahili, only for a case opened from the sender's number;
+- ``<reference> <text>``: the text is added to that case's public timeline (same rule);
+- empty: how to use the service;
+- anything else: a new case.
+"""
+
+import logging
+import re
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import override
+
+from cases.actions import MAX_DESCRIPTION_LENGTH, add_note, create_case
+from cases.models import Channel, TimelineVisibility
+from cases.rules import Actor
+from notify.actions import queue_message
+from notify.gsm import fit_sms
+
+from ..guessing import guess_county, guess_language, guess_sector
+from ..models import InboundSMS, InboundSMSOutcome
+from . import texts
+from .references import looks_like_reference, own_case, parse_reference, status_text
+
+logger = logging.getLogger(__name__)
+
+# The citizen acts: a case or a note from SMS is their own words, checked against their
+# number. The label carries the channel only, never the number (the timeline is public).
+SMS_ACTOR = Actor.citizen(label="Citizen (SMS)")
+
+_STATUS_COMMAND = re.compile(r"^(?P<keyword>STATUS|HALI)\b[\s:.,-]*(?P<rest>.*)$", re.I | re.S)
+_LEADING_REFERENCE = re.compile(
+    r"^(?P<reference>HUD[\s\-_]*\d{4}[\s\-_]*\d{1,6})(?!\d)[\s:.,;-]*(?P<rest>.*)$", re.I | re.S
+)
+
+
+@dataclass(frozen=True)
+class Command:
+    kind: str  # "status", "note", "help", "empty" or "report"
+    reference: str | None = None
+    text: str = ""
+    language: str | None = None
+
+
+def read_command(body):
+    """What an SMS asks for. "HALI" is also an everyday Kiswahili word ("hali ni mbaya…"), so
+    only "HALI <something like a reference>" is a status request; "STATUS <anything>" is."""
+    body = body.strip()
+    if not body:
+        return Command("empty")
+    status = _STATUS_COMMAND.match(body)
+    if status:
+        keyword = status["keyword"].upper()
+        rest = status["rest"].strip()
+        language = "sw" if keyword == "HALI" else "en"
+        if not rest:
+            return Command("help", language=language)
+        if keyword == "STATUS" or looks_like_reference(rest):
+            return Command("status", reference=parse_reference(rest), language=language)
+    leading = _LEADING_REFERENCE.match(body)
+    if leading:
+        reference = parse_reference(leading["reference"])
+        rest = leading["rest"].strip()
+        if not rest:
+            return Command("status", reference=reference)
+        return Command("note", reference=reference, text=rest, language=guess_language(rest))
+    return Command("report", text=body)
+
+
+def receive_sms(
+    *, gateway_id, sender, recipient, text, gateway_date="", link_id="", network_code=""
+):
+    """Log one inbound SMS and act on it. Returns the log row, or None for a repeat."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                inbound = InboundSMS.objects.create(
+                    gateway_id=gateway_id,
+                    sender=sender,
+                    recipient=recipient[:20],
+                    text=text,
+                    gateway_date=gateway_date[:40],
+                    link_id=link_id[:100],
+                    network_code=network_code[:10],
+                )
+        except IntegrityError:
+            logger.info("Inbound SMS %s delivered again: ignored", gateway_id)
+            return None
+        outcome, case = _act_on(inbound, read_command(text))
+        inbound.outcome = outcome
+        inbound.case = case
+        inbound.save(update_fields=["outcome", "case"])
+    logger.info("Inbound SMS %s: %s", gateway_id, outcome)
+    return inbound
+
+
+def _act_on(inbound, command):
+    if command.kind == "empty":
+        _reply(inbound, texts.in_both_languages(texts.SMS_EMPTY), language="en")
+        return InboundSMSOutcome.HELP_SENT, None
+    if command.kind == "help":
+        with override(command.language):
+            message = str(texts.SMS_STATUS_HELP) % {"example": texts.example_reference()}
+        _reply(inbound, message, language=command.language)
+        return InboundSMSOutcome.HELP_SENT, None
+    if command.kind == "report":
+        return InboundSMSOutcome.CASE_CREATED, _open_case(inbound, inbound.text)
+
+    case = own_case(command.reference, inbound.sender)
+    if case is None:
+        # Unknown reference and someone else's case: the same words, so neither leaks.
+        language = command.language or "en"
+        with override(language):
+            message = f"{texts.NOT_FOUND} " + str(texts.SMS_NOT_FOUND_HINT) % {
+                "example": texts.example_reference()
+            }
+        _reply(inbound, message, language=language)
+        return InboundSMSOutcome.NOT_FOUND, None
+
+    if command.kind == "status":
+        language = command.language or case.language
+        with override(language):
+            message = status_text(case)
+        _reply(inbound, message, language=language, case=case)
+        return InboundSMSOutcome.STATUS_SENT, case
+
+    add_note(
+        case=case,
+        text=_shortened(command.text),
+        by=SMS_ACTOR,
+        visibility=TimelineVisibility.PUBLIC,
+    )
+    with override(command.language):
+        message = str(texts.SMS_NOTE_ADDED) % {"reference": case.reference}
+    _reply(inbound, message, language=command.language, case=case)
+    return InboundSMSOutcome.NOTE_ADDED, case
+
+
+def _open_case(inbound, text):
+    language = guess_language(text)
+    case = create_case(
+        by=SMS_ACTOR,
+        channel=Channel.SMS,
+        description=_shortened(text),
+        sector=guess_sector(text),
+        county=guess_county(text),
+        complainant_phone=inbound.sender,
+        # They wrote to us and expect an answer on the same number.
+        consent_to_contact=True,
+        language=language,
+    )
+    # notify acknowledges a new case (reference and how to check it) when it may contact the
+    # citizen. Should it not have, the sender still gets exactly one reply: this one.
+    if not _citizen_message_queued(case, inbound.sender):
+        with override(language):
+            message = str(texts.SMS_ACKNOWLEDGEMENT) % {"reference": case.reference}
+        _reply(inbound, message, language=language, case=case)
+    return case
+
+
+def _shortened(text):
+    """Text within a case's limit: a longer SMS is cut with a note, not refused (the full
+    text stays in the InboundSMS log)."""
+    received = len(text)
+    text = text.strip()
+    if len(text) <= MAX_DESCRIPTION_LENGTH:
+        return text
+    with override("en"):
+        note = str(texts.SMS_SHORTENED) % {"count": received}
+    return text[: MAX_DESCRIPTION_LENGTH - len(note) - 2].rstrip() + "\n\n" + note
+
+
+def _citizen_message_queued(case, phone):
+    from notify.models import OutboundMessage
+
+    return OutboundMessage.objects.filter(case=case, channel="sms", recipient=phone).exists()
+
+
+def _reply(inbound, text, *, language, case=None):
+    queue_message(
+        channel="sms",
+        recipient=inbound.sender,
+        text=fit_sms(text),
+        # One reply per inbound message, whatever happens.
+        event_key=f"intake.sms.reply:{inbound.gateway_id}",
+        case=case,
+        language=language,
+    )

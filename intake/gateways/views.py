@@ -1,0 +1,121 @@
+"""Africa's Talking callbacks: inbound SMS, delivery reports and USSD.
+
+Each URL carries a shared secret (``AFRICASTALKING_CALLBACK_SECRET``); a wrong one, or none
+configured, is a 404 so the endpoints do not show. Gateways cannot send CSRF tokens, and the
+secret is what authenticates them. Replies leave through the outbox after commit, so the SMS
+callback answers quickly.
+"""
+
+import hmac
+import logging
+from functools import wraps
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.views.decorators.csrf import csrf_exempt
+
+from cases.actions import normalise_phone
+from notify.actions import record_delivery_report
+
+from . import ussd
+from .sms import receive_sms
+
+logger = logging.getLogger(__name__)
+
+PLAIN_TEXT = "text/plain; charset=utf-8"
+
+
+def secret_matches(given):
+    expected = settings.AFRICASTALKING_CALLBACK_SECRET or ""
+    # An empty setting switches the callbacks off rather than accepting an empty secret.
+    return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+
+
+def gateway_callback(view):
+    """Secret first (404), then POST only (405); no CSRF token."""
+
+    @csrf_exempt
+    @wraps(view)
+    def callback(request, secret):
+        if not secret_matches(secret):
+            raise Http404
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return view(request)
+
+    return callback
+
+
+def bad_request(reason):
+    return HttpResponseBadRequest(reason, content_type=PLAIN_TEXT)
+
+
+def missing_fields(data, names):
+    missing = [name for name in names if name not in data or not data[name].strip()]
+    return bad_request(f"Missing field: {', '.join(missing)}") if missing else None
+
+
+def ok():
+    return HttpResponse("OK", content_type=PLAIN_TEXT)
+
+
+@gateway_callback
+def inbound_sms(request):
+    data = request.POST
+    # "text" may be empty (the sender gets instructions) but must be there.
+    refusal = missing_fields(data, ["from", "id"]) or (
+        None if "text" in data else bad_request("Missing field: text")
+    )
+    if refusal:
+        return refusal
+    try:
+        sender = normalise_phone(data["from"])
+    except ValidationError:
+        return bad_request("Invalid field: from")
+    receive_sms(
+        gateway_id=data["id"].strip(),
+        sender=sender,
+        recipient=data.get("to", ""),
+        text=data["text"],
+        gateway_date=data.get("date", ""),
+        link_id=data.get("linkId", ""),
+        network_code=data.get("networkCode", ""),
+    )
+    return ok()
+
+
+@gateway_callback
+def delivery_report(request):
+    data = request.POST
+    refusal = missing_fields(data, ["id", "status"])
+    if refusal:
+        return refusal
+    message = record_delivery_report(
+        gateway_id=data["id"].strip(),
+        status=data["status"].strip(),
+        failure_reason=data.get("failureReason", "").strip(),
+    )
+    if message is None:
+        logger.info("Delivery report for unknown message %s ignored", data["id"])
+    return ok()
+
+
+@gateway_callback
+def ussd_session(request):
+    data = request.POST
+    refusal = missing_fields(data, ["sessionId", "phoneNumber"])
+    if refusal:
+        return refusal
+    try:
+        phone = normalise_phone(data["phoneNumber"])
+    except ValidationError:
+        return bad_request("Invalid field: phoneNumber")
+    response = ussd.handle_request(
+        session_id=data["sessionId"].strip(),
+        phone=phone,
+        service_code=data.get("serviceCode", "").strip()[:40],
+        network_code=data.get("networkCode", "").strip()[:10],
+        text=data.get("text", ""),
+    )
+    return HttpResponse(response, content_type=PLAIN_TEXT)

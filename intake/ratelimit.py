@@ -1,0 +1,115 @@
+"""Small counters in the shared cache (Redis in production) that limit how often something
+may happen: reports per network address, wrong access codes per reference and per address.
+
+Django has no rate limiter of its own. A counter is created with ``cache.add`` (atomic: only
+the first caller creates it, with the window as its lifetime) and grown with ``cache.incr``
+(atomic in Redis), so parallel requests cannot both slip under a limit.
+"""
+
+import hashlib
+import ipaddress
+
+from django.conf import settings
+from django.core.cache import cache
+
+KEY_PREFIX = "intake:ratelimit"
+
+
+def client_address(request):
+    """The address to count a request against.
+
+    ``REMOTE_ADDR`` unless ``RATELIMIT_PROXY_COUNT`` says how many proxies of our own sit in
+    front of Django: then the address those proxies saw, counted from the right of
+    X-Forwarded-For (anything further left was written by the client and proves nothing).
+    IPv6 clients are counted per /64, the block one phone or household usually gets.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "RATELIMIT_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if forwarded:
+            address = forwarded[-min(proxies, len(forwarded))]
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address or "unknown"
+    if parsed.version == 6:
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
+class Limit:
+    """At most ``limit`` events per ``window`` seconds for one subject (an address, a reference).
+
+    Once the limit is reached the counter's lifetime is renewed, so the subject stays blocked
+    for a full window after its last counted event.
+    """
+
+    def __init__(self, name, subject, *, limit, window):
+        digest = hashlib.sha256(str(subject).encode()).hexdigest()[:32]
+        self.key = f"{KEY_PREFIX}:{name}:{digest}"
+        self.limit = limit
+        self.window = window
+
+    def count(self):
+        return cache.get(self.key, 0)
+
+    def exceeded(self):
+        return self.count() >= self.limit
+
+    def hit(self):
+        """Count one event; True while the subject is still within its limit."""
+        cache.add(self.key, 0, self.window)
+        try:
+            count = cache.incr(self.key)
+        except ValueError:
+            # The counter expired between add and incr: this event starts a new window.
+            cache.set(self.key, 1, self.window)
+            count = 1
+        if count >= self.limit:
+            cache.touch(self.key, self.window)
+        return count <= self.limit
+
+    def reset(self):
+        cache.delete(self.key)
+
+
+def setting(name, default):
+    return getattr(settings, name, default)
+
+
+def report_limit(request):
+    """Reports (and additions on the tracking page) from one network address. Generous: many
+    people share one mobile carrier's address."""
+    return Limit(
+        "report",
+        client_address(request),
+        limit=setting("INTAKE_REPORT_RATE_LIMIT", 10),
+        window=setting("INTAKE_REPORT_RATE_WINDOW", 10 * 60),
+    )
+
+
+def wrong_code_limits(request, reference):
+    """Wrong access codes: per reference (the real protection of one case) and per address
+    (someone trying many references)."""
+    window = setting("INTAKE_TRACKING_LOCK_SECONDS", 60 * 60)
+    return [
+        Limit(
+            "track-reference",
+            reference,
+            limit=setting("INTAKE_TRACKING_WRONG_CODES_PER_REFERENCE", 5),
+            window=window,
+        ),
+        Limit(
+            "track-address",
+            client_address(request),
+            limit=setting("INTAKE_TRACKING_WRONG_CODES_PER_ADDRESS", 20),
+            window=window,
+        ),
+    ]

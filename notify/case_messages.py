@@ -1,0 +1,203 @@
+"""What each case event tells whom: the citizen (SMS and/or e-mail, in their language, only
+with their consent to be contacted) and the authority (e-mail with the case summary and the
+response link)."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from .actions import queue_message
+from .links import absolute_url, response_link, tracking_link
+from .models import Audience, MessageChannel, MessageEvent
+from .placeholders import PLACEHOLDERS
+from .rendering import render
+
+# The timeline events a citizen hears about, and the message each one sends.
+CITIZEN_EVENTS = {
+    "cases.create": MessageEvent.CASE_RECEIVED,
+    "cases.forward": MessageEvent.CASE_FORWARDED,
+    "cases.respond": MessageEvent.CASE_RESPONDED,
+    "cases.close": MessageEvent.CASE_CLOSED,
+    "cases.close_unanswered": MessageEvent.CASE_CLOSED_UNANSWERED,
+    "cases.dismiss": MessageEvent.CASE_DISMISSED,
+    "cases.withdraw": MessageEvent.CASE_WITHDRAWN,
+    "cases.escalate": MessageEvent.CASE_ESCALATED,
+    "cases.reopen": MessageEvent.CASE_REOPENED,
+}
+AUTHORITY_EVENTS = {
+    "cases.forward": MessageEvent.AUTHORITY_NEW_CASE,
+    "cases.escalate": MessageEvent.AUTHORITY_ESCALATED_CASE,
+}
+# Authorities and staff have no language preference recorded: they are written to in the
+# site's default language.
+STAFF_LANGUAGE = settings.LANGUAGE_CODE
+
+DATE_FORMAT = "j F Y"
+
+
+def format_date(value):
+    return formats.date_format(value, DATE_FORMAT) if value else ""
+
+
+def _public_update(case, entry):
+    """The public text of the timeline entry (a reason, a note), unless it only repeats the
+    outcome's name."""
+    if entry is None or not entry.is_public or not entry.text:
+        return ""
+    if case.outcome:
+        labels = set()
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                labels.add(str(case.get_outcome_display()))
+        if entry.text.strip() in labels:
+            return ""
+    return entry.text.strip()
+
+
+def common_values(case, *, language, entry=None):
+    """The values every message about the case may use, in ``language``."""
+    values = dict.fromkeys(PLACEHOLDERS, "")
+    with translation.override(language):
+        values.update(
+            reference=case.reference,
+            status=str(case.get_state_display()),
+            authority=case.authority.name if case.authority_id else "",
+            response=case.response,
+            outcome=str(case.get_outcome_display()) if case.outcome else "",
+            due_date=format_date(case.due_date),
+            update=_public_update(case, entry),
+        )
+    return values
+
+
+def citizen_values(case, *, entry=None):
+    values = common_values(case, language=case.language, entry=entry)
+    values["tracking_link"] = tracking_link(case)
+    # Only on the case object create_case returns: the code itself is never stored.
+    values["access_code"] = getattr(case, "access_code", "") or ""
+    return values
+
+
+def authority_values(case, *, entry=None, language=STAFF_LANGUAGE, today=None):
+    """Values for the authority's e-mails: never the citizen's tracking link or access code."""
+    values = common_values(case, language=language, entry=entry)
+    values["summary"] = authority_summary(case, language=language)
+    values["respond_link"] = response_link(case) if case.response_link_nonce else ""
+    if case.due_date:
+        today = today or timezone.localdate()
+        values["days_overdue"] = str(max((today - case.due_date).days, 0))
+    return values
+
+
+def staff_values(case, *, language=STAFF_LANGUAGE, today=None):
+    values = common_values(case, language=language)
+    values["admin_link"] = absolute_url(reverse("cases:inspect", args=[case.pk]))
+    if case.due_date:
+        today = today or timezone.localdate()
+        values["days_overdue"] = str(max((today - case.due_date).days, 0))
+    return values
+
+
+def authority_summary(case, *, language=STAFF_LANGUAGE):
+    """The case as the authority may see it: the citizen's identity only with their consent."""
+    with translation.override(language):
+        received = timezone.localtime(case.received_at).date()
+        lines = [
+            f"{_('Reference')}: {case.reference}",
+            f"{_('Received')}: {format_date(received)} ({case.get_channel_display()})",
+            f"{_('Sector')}: {case.sector or '-'}",
+            f"{_('County')}: {case.county or '-'}",
+            f"{_('Where')}: {case.location or '-'}",
+        ]
+        if case.latitude is not None and case.longitude is not None:
+            lines.append(
+                f"{_('Map')}: https://www.openstreetmap.org/?mlat={case.latitude}"
+                f"&mlon={case.longitude}#map=17/{case.latitude}/{case.longitude}"
+            )
+        lines += ["", f"{_('What happened')}:", case.description.strip(), ""]
+        if case.consent_to_share_identity:
+            contact = [
+                (_("Name"), case.complainant_name),
+                (_("Phone"), case.complainant_phone),
+                (_("E-mail"), case.complainant_email),
+            ]
+            given = [f"{label}: {value}" for label, value in contact if value]
+            lines.append(f"{_('The citizen')}:")
+            lines += given or [_("The citizen gave no name or contact details.")]
+        else:
+            lines.append(
+                _(
+                    "The citizen did not agree to share their name or contact details with "
+                    "you. Your response reaches them through the portal."
+                )
+            )
+    return "\n".join(lines)
+
+
+def _queue(case, *, event, channel, recipient, language, values, event_key, audience, **extra):
+    rendered = render(event, channel, language, values)
+    if rendered is None:
+        return None
+    subject, text = rendered
+    return queue_message(
+        channel=channel,
+        recipient=recipient,
+        subject=subject,
+        text=text,
+        event_key=event_key,
+        case=case,
+        language=language,
+        audience=audience,
+        **extra,
+    )
+
+
+def notify_citizen(case, entry, event_name):
+    """Queue the citizen's SMS and/or e-mail about a timeline event (with consent only)."""
+    event = CITIZEN_EVENTS.get(event_name)
+    if event is None or not case.consent_to_contact:
+        return []
+    values = citizen_values(case, entry=entry)
+    secrets = [values["access_code"]] if values["access_code"] else []
+    messages = []
+    for channel, recipient in (
+        (MessageChannel.SMS, case.complainant_phone),
+        (MessageChannel.EMAIL, case.complainant_email),
+    ):
+        if not recipient:
+            continue
+        message = _queue(
+            case,
+            event=event,
+            channel=channel,
+            recipient=recipient,
+            language=case.language,
+            values=values,
+            event_key=f"entry:{entry.pk}:citizen-{channel}",
+            audience=Audience.CITIZEN,
+            sensitive=secrets,
+        )
+        if message is not None:
+            messages.append(message)
+    return messages
+
+
+def notify_authority(case, entry, event_name):
+    """E-mail the authority a forwarded or escalated case with its response link."""
+    event = AUTHORITY_EVENTS.get(event_name)
+    authority = case.authority if case.authority_id else None
+    if event is None or authority is None or not authority.email:
+        return None
+    if not case.response_link_nonce:
+        return None
+    return _queue(
+        case,
+        event=event,
+        channel=MessageChannel.EMAIL,
+        recipient=authority.email,
+        language=STAFF_LANGUAGE,
+        values=authority_values(case, entry=entry),
+        event_key=f"entry:{entry.pk}:authority-email",
+        audience=Audience.AUTHORITY,
+    )

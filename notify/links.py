@@ -1,0 +1,52 @@
+"""Absolute links that go out in messages: the citizen's tracking link and the authority's
+signed response link.
+
+The response token is signed (``django.core.signing``) and carries the case's
+``response_link_nonce``: a new forward, an escalation, a response or a recall changes or clears
+the nonce, and every older link stops working without a table of issued links.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+
+RESPONSE_TOKEN_SALT = "cases.authority-response"  # noqa: S105 - a salt, not a secret
+RESPONSE_LINK_MAX_AGE = datetime.timedelta(days=30)
+
+
+def absolute_url(path):
+    return f"{settings.BASE_URL}{path}"
+
+
+def tracking_link(case):
+    return absolute_url(f"/track/{case.tracking_token}/")
+
+
+def make_response_token(case):
+    """A signed token for ``/respond/<token>/`` naming the case and its current link nonce."""
+    if not case.response_link_nonce:
+        raise ValueError(f"{case} has no open response link (it is not with an authority).")
+    return signing.dumps(
+        {"c": case.pk, "n": case.response_link_nonce}, salt=RESPONSE_TOKEN_SALT, compress=True
+    )
+
+
+def read_response_token(token, max_age=RESPONSE_LINK_MAX_AGE):
+    """``(case_id, nonce)`` from a token made by ``make_response_token``.
+
+    Raises ``signing.SignatureExpired`` for a token older than ``max_age`` and
+    ``signing.BadSignature`` (its base class) for anything forged or malformed. The caller
+    still compares the nonce with the case's current ``response_link_nonce``.
+    """
+    payload = signing.loads(token, salt=RESPONSE_TOKEN_SALT, max_age=max_age)
+    if not isinstance(payload, dict):
+        raise signing.BadSignature("Unexpected response token payload.")
+    case_id, nonce = payload.get("c"), payload.get("n")
+    if not isinstance(case_id, int) or not isinstance(nonce, str) or not nonce:
+        raise signing.BadSignature("Unexpected response token payload.")
+    return case_id, nonce
+
+
+def response_link(case):
+    return absolute_url(f"/respond/{make_response_token(case)}/")

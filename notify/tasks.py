@@ -1,0 +1,11 @@
+"""Background work: sending one outbox message right after the event's commit."""
+
+from django_tasks import task
+
+
+@task()
+def send_message_task(message_id):
+    from .actions import send_message
+
+    message = send_message(message_id)
+    return message.status if message else None

@@ -1,0 +1,149 @@
+from django.core.exceptions import ValidationError
+from django.test import SimpleTestCase, TestCase
+
+from notify.default_texts import EMAIL, SMS, all_default_texts
+from notify.gsm import is_gsm7, segment_count
+from notify.models import MessageEvent, MessageTemplate
+from notify.placeholders import PLACEHOLDERS, fill_placeholders, unknown_placeholders
+from notify.rendering import render, render_sms, template_text
+
+LINK = "https://huduma.example.go.ke/track/" + "x" * 43 + "/"
+LONG_VALUES = {
+    **dict.fromkeys(PLACEHOLDERS, ""),
+    "reference": "HUD-2026-000123",
+    "status": "Forwarded",
+    "authority": "Nairobi City Water and Sewerage Company",
+    "response": "We fixed it. " * 60,
+    "tracking_link": LINK,
+    "access_code": "ABCD2345",
+    "outcome": "Partly resolved",
+    "due_date": "12 December 2026",
+    "update": "A long reason. " * 30,
+}
+CITIZEN_EVENTS = [event for event in MessageEvent.values if event.startswith("case_")]
+STAFF_EVENTS = [event for event in MessageEvent.values if not event.startswith("case_")]
+
+
+class PlaceholderTests(SimpleTestCase):
+    def test_known_placeholders_are_filled(self):
+        self.assertEqual(
+            fill_placeholders(
+                "Case {reference} is {status}.", {"reference": "HUD-1", "status": "open"}
+            ),
+            "Case HUD-1 is open.",
+        )
+
+    def test_an_editors_typo_never_breaks_a_message(self):
+        values = {"reference": "HUD-1"}
+        for template, expected in [
+            ("{refrence} stays", "{refrence} stays"),
+            ("a stray { brace", "a stray { brace"),
+            ("close } brace {", "close } brace {"),
+            ("{0} and {}", "{0} and {}"),
+            ("{reference.__class__}", "{reference.__class__}"),
+            ("{reference!r:>20}", "{reference!r:>20}"),
+            ("{ Reference }", "HUD-1"),
+            ("", ""),
+        ]:
+            with self.subTest(template=template):
+                self.assertEqual(fill_placeholders(template, values), expected)
+
+    def test_unknown_placeholders_are_found(self):
+        self.assertEqual(
+            unknown_placeholders("{reference} {refrence} {Tracking_Link}"), ["refrence"]
+        )
+
+
+class ShippedTextTests(SimpleTestCase):
+    def test_every_event_has_english_and_kiswahili(self):
+        for language in ("en", "sw"):
+            for event in CITIZEN_EVENTS:
+                self.assertIn((event, language), SMS)
+                self.assertIn((event, language), EMAIL)
+            for event in STAFF_EVENTS:
+                self.assertIn((event, language), EMAIL)
+
+    def test_shipped_texts_use_only_known_placeholders(self):
+        for event, channel, language, subject, body in all_default_texts():
+            with self.subTest(event=event, channel=channel, language=language):
+                self.assertEqual(unknown_placeholders(subject + body), [])
+
+    def test_citizen_sms_end_with_the_tracking_link(self):
+        for (event, language), body in SMS.items():
+            with self.subTest(event=event, language=language):
+                self.assertTrue(body.endswith("{tracking_link}"))
+                self.assertIn("{reference}", body)
+
+    def test_every_sms_fits_two_segments_even_with_long_values(self):
+        for (event, language), body in SMS.items():
+            with self.subTest(event=event, language=language):
+                text = render_sms(body, LONG_VALUES)
+                self.assertTrue(is_gsm7(text))
+                self.assertLessEqual(segment_count(text), 2)
+                self.assertIn("HUD-2026-000123", text)
+                self.assertTrue(text.endswith(LINK))
+
+    def test_short_values_are_never_shortened(self):
+        values = {**LONG_VALUES, "response": "Fixed.", "update": "Dry again."}
+        for (event, language), body in SMS.items():
+            with self.subTest(event=event, language=language):
+                self.assertNotIn("...", render_sms(body, values))
+
+    def test_the_acknowledgement_fits_one_segment_without_the_link(self):
+        # The part before the link stays short, so that the link never pushes it to three.
+        for language in ("en", "sw"):
+            text = render_sms(
+                SMS[("case_received", language)], {**LONG_VALUES, "tracking_link": ""}
+            )
+            self.assertLessEqual(len(text), 160)
+
+
+class MessageTemplateTests(TestCase):
+    def test_the_migration_ships_every_text(self):
+        self.assertEqual(MessageTemplate.objects.count(), len(list(all_default_texts())))
+        template = MessageTemplate.objects.get(event="case_received", channel="sms", language="sw")
+        self.assertEqual(template.body, SMS[("case_received", "sw")])
+
+    def test_an_edited_template_is_used(self):
+        MessageTemplate.objects.filter(event="case_closed", channel="sms", language="en").update(
+            body="Closed: {reference}. {tracking_link}"
+        )
+        subject, text = render("case_closed", "sms", "en", {**LONG_VALUES})
+        self.assertEqual(text, f"Closed: HUD-2026-000123. {LINK}")
+
+    def test_a_deleted_template_falls_back_to_the_shipped_text_in_the_same_language(self):
+        MessageTemplate.objects.filter(event="case_closed", channel="sms").delete()
+        self.assertEqual(
+            template_text("case_closed", "sms", "sw"), ("", SMS[("case_closed", "sw")])
+        )
+
+    def test_a_missing_language_falls_back_to_english(self):
+        self.assertEqual(
+            template_text("case_closed", "sms", "xx"),
+            (
+                "",
+                MessageTemplate.objects.get(event="case_closed", channel="sms", language="en").body,
+            ),
+        )
+
+    def test_an_email_subject_never_spans_lines(self):
+        MessageTemplate.objects.filter(event="case_closed", channel="email", language="en").update(
+            subject="Closed\n{reference}"
+        )
+        subject, text = render("case_closed", "email", "en", LONG_VALUES)
+        self.assertEqual(subject, "Closed HUD-2026-000123")
+
+    def test_validation_flags_unknown_placeholders(self):
+        template = MessageTemplate(
+            event="case_closed", channel="sms", language="en", body="Case {refrence} closed."
+        )
+        with self.assertRaises(ValidationError) as raised:
+            template.full_clean(validate_unique=False)
+        self.assertIn("{refrence}", str(raised.exception))
+
+    def test_one_template_per_event_channel_and_language(self):
+        duplicate = MessageTemplate(
+            event="case_closed", channel="sms", language="en", body="Closed {reference}"
+        )
+        with self.assertRaises(ValidationError):
+            duplicate.full_clean()
