@@ -26,3 +26,4 @@ STORAGES = {
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }
+USSD_STRICT_SCREENS = True

@@ -220,6 +220,15 @@ class StatusBySmsTests(SmsTestCase):
         self.assertEqual(reply.language, "sw")
         self.assertFalse(Case.objects.exists())
 
+    def test_a_bare_reference_is_a_status_request_in_the_cases_language(self):
+        case = self.case_of(SENDER, language="sw")
+
+        self.post_sms(f" {case.reference} ")
+
+        reply = self.only_reply()
+        self.assertIn("Imepokelewa", reply.text)  # "Received"
+        self.assertEqual(CaseLogEntry.objects.filter(action="cases.note").count(), 0)
+
     def test_status_without_a_reference_explains_how(self):
         self.post_sms("status")
 
