@@ -4,6 +4,7 @@ The client has no POST, so a partner's post goes through plain HTTP (urllib), an
 reading it back with the key (the client sends no api_key on reads)."""
 
 import json
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -21,6 +22,20 @@ pytestmark = [
     # puts back the rows migrations made (sectors, counties, groups) after each flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+@pytest.fixture(autouse=True)
+def finish_server_requests():
+    """After each test, wait for the live server's request threads to finish closing.
+
+    A request thread closes its database connections just after the client has read the
+    answer. If the session ends (and stops the live server) in between, that late close
+    raises "DatabaseWrapper objects created in a thread can only be used in that same
+    thread" in the thread: harmless, but noisy and racy."""
+    yield
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(timeout=5)
 
 
 def published_case(summary, **kwargs):
