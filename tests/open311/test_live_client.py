@@ -3,6 +3,7 @@
 The client has no POST, so a partner's post goes through plain HTTP (urllib), and so does
 reading it back with the key (the client sends no api_key on reads)."""
 
+import gc
 import json
 import threading
 import urllib.error
@@ -26,13 +27,16 @@ pytestmark = [
 
 @pytest.fixture(autouse=True)
 def finish_server_requests():
-    """After each test, wait for the live server's request threads to finish closing.
+    """After each test, let the live server's request threads finish.
 
     A request thread closes its database connections just after the client has read the
     answer. If the session ends (and stops the live server) in between, that late close
     raises "DatabaseWrapper objects created in a thread can only be used in that same
     thread" in the thread: harmless, but noisy and racy."""
     yield
+    # Client sockets left to the garbage collector keep their server thread waiting for a
+    # next request on the connection: collect them, so that the threads see the end.
+    gc.collect()
     for thread in threading.enumerate():
         if "process_request_thread" in thread.name:
             thread.join(timeout=5)
