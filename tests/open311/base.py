@@ -64,7 +64,9 @@ class Open311TestCase(TestCase):
         cls.partner_key, cls.partner_raw_key = issue_key("Sauti Civic Lab")
         cls.other_key, cls.other_raw_key = issue_key("Mtaa Watch")
 
-        cls.published = private_case(county_name="Kisumu", latitude="-0.091702", longitude="34.767956")
+        cls.published = private_case(
+            county_name="Kisumu", latitude="-0.091702", longitude="34.767956"
+        )
         cls.published = actions.publish_case(
             case=cls.published, summary="A water kiosk in Kisumu ran dry.", by=cls.supervisor
         )

@@ -4,13 +4,15 @@ and the errors."""
 import datetime
 from unittest import mock
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cases import actions
 from cases.models import Case
+from cases.rules import Actor
 from tests.factories import make_case
 
-from .base import API, Open311TestCase, parse_json, parse_xml, private_case
+from .base import Open311TestCase, parse_json, parse_xml, private_case
 
 
 def references(response):
@@ -142,6 +144,19 @@ class RequestContentTests(Open311TestCase):
         self.assertEqual(closed_at, case.closed_at.replace(microsecond=0))
         self.assertNotIn("Internal", self.get("requests.json").content.decode())
 
+    def test_status_notes_never_carry_the_citizens_own_words_or_file_names(self):
+        case = actions.forward_case(case=self.published, authority=self.water_board, by=self.worker)
+        actions.add_note(case=case, text="Achieng here, call me", by=Actor.citizen())
+        actions.add_attachment(
+            case=case,
+            file=ContentFile(b"%PDF-1.4", name="x.pdf"),
+            content_type="application/pdf",
+            original_name="Achieng_Otieno_ID.pdf",
+            by=Actor.citizen(),
+        )
+        [data] = parse_json(self.get(f"requests/{case.reference}.json"))
+        self.assertEqual(data["status_notes"], "Forwarded to Nairobi City Water.")
+
     def test_a_request_in_xml(self):
         response = self.get(f"requests/{self.published.reference}.xml")
         self.assertEqual(response["Content-Type"], "text/xml; charset=utf-8")
@@ -157,7 +172,7 @@ class RequestContentTests(Open311TestCase):
     def test_xml_escapes_markup_and_drops_characters_xml_cannot_hold(self):
         case = private_case()
         actions.publish_case(
-            case=case, summary="Pipes <burst> & \"leaking\"\x01 at night", by=self.supervisor
+            case=case, summary='Pipes <burst> & "leaking"\x01 at night', by=self.supervisor
         )
         response = self.get(f"requests/{case.reference}.xml")
         self.assertIn(b"Pipes &lt;burst&gt; &amp;", response.content)
@@ -199,9 +214,7 @@ class FilterTests(Open311TestCase):
             references(self.get("requests.json", service_code="health")),
             [self.closed.reference],
         )
-        self.assertEqual(
-            len(references(self.get("requests.json", service_code="health,water"))), 2
-        )
+        self.assertEqual(len(references(self.get("requests.json", service_code="health,water"))), 2)
         self.assert_error(self.get("requests.json", service_code="potholes"), 404)
 
     def test_date_range(self):
@@ -260,9 +273,7 @@ class FilterTests(Open311TestCase):
             jurisdiction_id="",
             api_key="",
         )
-        self.assertEqual(
-            references(response), [self.closed.reference, self.published.reference]
-        )
+        self.assertEqual(references(response), [self.closed.reference, self.published.reference])
 
     def test_service_request_id_overrides_the_other_parameters(self):
         response = self.get(
@@ -276,9 +287,7 @@ class FilterTests(Open311TestCase):
 
     def test_at_most_1000_results(self):
         with mock.patch("open311.api.MAX_RESULTS", 1):
-            self.assertEqual(
-                references(self.get("requests.json")), [self.closed.reference]
-            )
+            self.assertEqual(references(self.get("requests.json")), [self.closed.reference])
 
     def test_the_limit_is_1000(self):
         from open311 import api

@@ -29,10 +29,10 @@ pytestmark = [
 def finish_server_requests():
     """After each test, let the live server's request threads finish.
 
-    A request thread closes its database connections just after the client has read the
-    answer. If the session ends (and stops the live server) in between, that late close
-    raises "DatabaseWrapper objects created in a thread can only be used in that same
-    thread" in the thread: harmless, but noisy and racy."""
+    A request thread ends, closing its database connections, only when its client's socket
+    closes. If the session stopped the live server first, that late close would raise
+    "DatabaseWrapper objects created in a thread can only be used in that same thread" in
+    the thread: harmless, but noisy and racy."""
     yield
     # Client sockets left to the garbage collector keep their server thread waiting for a
     # next request on the connection: collect them, so that the threads see the end.

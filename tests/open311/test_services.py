@@ -52,7 +52,15 @@ class ServiceListTests(TestCase):
         water = next(service for service in data if service["service_code"] == "water")
         self.assertEqual(
             set(water),
-            {"service_code", "service_name", "description", "metadata", "type", "keywords", "group"},
+            {
+                "service_code",
+                "service_name",
+                "description",
+                "metadata",
+                "type",
+                "keywords",
+                "group",
+            },
         )
         self.assertEqual(water["service_name"], "Water")
         self.assertIs(water["metadata"], True)
@@ -79,7 +87,15 @@ class ServiceListTests(TestCase):
         self.assertEqual(water.findtext("type"), "realtime")
         self.assertEqual(
             [child.tag for child in water],
-            ["service_code", "service_name", "description", "metadata", "type", "keywords", "group"],
+            [
+                "service_code",
+                "service_name",
+                "description",
+                "metadata",
+                "type",
+                "keywords",
+                "group",
+            ],
         )
 
 
@@ -105,7 +121,9 @@ class ServiceDefinitionTests(TestCase):
         attribute = root.find("attributes/attribute")
         self.assertEqual(attribute.findtext("code"), "facility_name")
         self.assertEqual(attribute.findtext("variable"), "true")
-        keys = [value.findtext("key") for value in root.iterfind("attributes/attribute/values/value")]
+        keys = [
+            value.findtext("key") for value in root.iterfind("attributes/attribute/values/value")
+        ]
         self.assertIn("longer", keys)
 
     def test_a_service_without_questions_has_an_empty_definition(self):
@@ -178,9 +196,7 @@ class AddressTests(TestCase):
                 "/open311/v2/tokens/{token}.{fmt}",
             },
         )
-        self.assertEqual(
-            set(schema["paths"]["/open311/v2/requests.{fmt}"]), {"get", "post"}
-        )
+        self.assertEqual(set(schema["paths"]["/open311/v2/requests.{fmt}"]), {"get", "post"})
         post = schema["paths"]["/open311/v2/requests.{fmt}"]["post"]
         self.assertIn("application/x-www-form-urlencoded", post["requestBody"]["content"])
 
