@@ -305,6 +305,25 @@ class Case(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["state", "due_date"], name="case_state_due"),
             models.Index(fields=["county", "state"], name="case_county_state"),
             models.Index(fields=["sector", "state"], name="case_sector_state"),
+            # The accountability dashboard's aggregates (covering indexes per stage date).
+            models.Index(
+                fields=[
+                    "forwarded_at",
+                    "sector",
+                    "county",
+                    "authority",
+                    "responded_at",
+                    "state",
+                    "due_date",
+                    "outcome",
+                ],
+                name="case_forwarded_stats",
+            ),
+            models.Index(fields=["received_at", "sector", "county"], name="case_received_stats"),
+            models.Index(fields=["responded_at", "sector", "county"], name="case_responded_stats"),
+            models.Index(
+                fields=["closed_at", "sector", "county", "outcome"], name="case_closed_stats"
+            ),
         ]
         permissions = [
             ("triage_case", "Can triage and take cases"),
