@@ -21,7 +21,7 @@ import phonenumbers
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db import reset_queries, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -1023,6 +1023,12 @@ def seed_demo_cases_fast(*, count, seed=None, years=3, batch_size=5000, now=None
         for (draft, _steps), case in zip(plans, cases, strict=True):
             latest[(draft.sector.pk, draft.county.pk)] = (case.pk, case.reference)
         made += len(cases)
+        if made == len(cases) and connection.vendor == "postgresql":
+            # Fresh tables have no statistics yet: without them PostgreSQL plans the per-batch
+            # updates as if the tables were empty, and large runs stall.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE cases_case")
+                cursor.execute("ANALYZE cases_caselogentry")
         reset_queries()  # with DEBUG on, Django keeps the (huge) INSERT statements otherwise
         _report(progress, made, count, started)
     return made
