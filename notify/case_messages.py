@@ -111,8 +111,9 @@ def authority_summary(case, *, language=STAFF_LANGUAGE):
             f"{_('Where')}: {case.location or '-'}",
         ]
         if case.latitude is not None and case.longitude is not None:
+            map_label = _("Map")
             lines.append(
-                f"{_('Map')}: https://www.openstreetmap.org/?mlat={case.latitude}"
+                f"{map_label}: https://www.openstreetmap.org/?mlat={case.latitude}"
                 f"&mlon={case.longitude}#map=17/{case.latitude}/{case.longitude}"
             )
         lines += ["", f"{_('What happened')}:", case.description.strip(), ""]
@@ -123,7 +124,8 @@ def authority_summary(case, *, language=STAFF_LANGUAGE):
                 (_("E-mail"), case.complainant_email),
             ]
             given = [f"{label}: {value}" for label, value in contact if value]
-            lines.append(f"{_('The citizen')}:")
+            citizen_label = _("The citizen")
+            lines.append(f"{citizen_label}:")
             lines += given or [_("The citizen gave no name or contact details.")]
         else:
             lines.append(
