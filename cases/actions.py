@@ -142,6 +142,20 @@ def _transition(*, case, operation, by, expected_version, apply, text, visibilit
     return current
 
 
+def _refuse_citizen_on_closed_case(actor, case, field):
+    # A closed case is no longer read by anyone: the citizen reports again instead (staff
+    # may still add notes, e.g. before reopening).
+    if actor.kind == "citizen" and not case.is_open:
+        raise ValidationError(
+            {
+                field: _(
+                    "This case is closed, so nothing more can be added. "
+                    "Report the problem again if it continues."
+                )
+            }
+        )
+
+
 def _today():
     return timezone.localdate()
 
@@ -522,6 +536,7 @@ def add_attachment(*, case, file, content_type, by, original_name="", visibility
         current = Case.objects.select_for_update().get(pk=case.pk)
         if not rules.actor_may(actor, "attach", current):
             raise PermissionDenied(_("You may not add files to this case."))
+        _refuse_citizen_on_closed_case(actor, current, "file")
         attachment = CaseAttachment(
             case=current,
             original_name=(original_name or "")[:255],
@@ -605,6 +620,7 @@ def add_note(*, case, text, by, visibility=INTERNAL):
         current = Case.objects.select_for_update().get(pk=case.pk)
         if not rules.actor_may(actor, "note", current):
             raise PermissionDenied(_("You may not add notes to this case."))
+        _refuse_citizen_on_closed_case(actor, current, "text")
         entry = record_event(
             case=current,
             action="cases.note",

@@ -16,6 +16,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import override
 
@@ -132,12 +133,19 @@ def _act_on(inbound, command):
         _reply(inbound, message, language=language, case=case)
         return InboundSMSOutcome.STATUS_SENT, case
 
-    add_note(
-        case=case,
-        text=_shortened(command.text),
-        by=SMS_ACTOR,
-        visibility=TimelineVisibility.PUBLIC,
-    )
+    try:
+        add_note(
+            case=case,
+            text=_shortened(command.text),
+            by=SMS_ACTOR,
+            visibility=TimelineVisibility.PUBLIC,
+        )
+    except ValidationError:
+        # The same rule as on the tracking page: a closed case takes no more information.
+        with override(command.language):
+            message = str(texts.SMS_CASE_CLOSED) % {"reference": case.reference}
+        _reply(inbound, message, language=command.language, case=case)
+        return InboundSMSOutcome.STATUS_SENT, case
     with override(command.language):
         message = str(texts.SMS_NOTE_ADDED) % {"reference": case.reference}
     _reply(inbound, message, language=command.language, case=case)

@@ -24,6 +24,10 @@ SMS_STATUS_HELP = _(
     "To check a case, send STATUS followed by its reference, e.g. STATUS %(example)s."
 )
 SMS_NOTE_ADDED = _("Thank you. Your message was added to case %(reference)s.")
+SMS_CASE_CLOSED = _(
+    "Case %(reference)s is closed, so your message was not added. "
+    "If the problem continues, send a new report."
+)
 SMS_EMPTY = _("Please send a description of the problem and where it is.")
 SMS_ACKNOWLEDGEMENT = _(
     "We received your report. Your reference is %(reference)s. "

@@ -511,3 +511,20 @@ class PublicationTests(CaseActionsTestCase):
         self.assertIn(case, Case.objects.published())
         case = actions.unpublish_case(case=case, by=self.worker)
         self.assertNotIn(case, Case.objects.published())
+
+
+class ClosedCaseTests(CaseActionsTestCase):
+    def test_citizens_add_nothing_to_a_closed_case_but_staff_still_may(self):
+        from django.core.files.base import ContentFile
+
+        case = self.closed()
+        with self.assertRaises(ValidationError):
+            actions.add_note(case=case, text="Still broken", by=Actor.citizen())
+        with self.assertRaises(ValidationError):
+            actions.add_attachment(
+                case=case,
+                file=ContentFile(b"x"),
+                content_type="application/pdf",
+                by=Actor.citizen(),
+            )
+        actions.add_note(case=case, text="Called the citizen back", by=self.worker)

@@ -371,3 +371,35 @@ class ConcurrentRetryTests(TransactionTestCase):
         self.assertEqual(Case.objects.count(), 1)
         self.assertEqual(InboundSMS.objects.count(), 1)
         self.assertEqual(OutboundMessage.objects.filter(recipient=SENDER).count(), 1)
+
+
+class ClosedCaseSmsTests(TestCase):
+    """A citizen's message about a closed case is not added; the reply says why."""
+
+    def test_a_closed_case_takes_no_more_information_by_sms(self):
+        from django.urls import reverse
+
+        from cases.rules import Actor
+        from tests.factories import make_case
+
+        case = make_case(complainant_phone="0712345678")
+        case = actions.withdraw_case(case=case, requested_by="The citizen", by=Actor.citizen())
+        entries_before = CaseLogEntry.objects.filter(case=case).count()
+        url = reverse("africastalking_sms", args=("test-callback-secret",))
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                url,
+                {
+                    "from": "+254712345678",
+                    "to": "22384",
+                    "text": f"{case.reference} the tap is still dry",
+                    "date": "2026-11-29 10:00:00",
+                    "id": "closed-case-1",
+                    "linkId": "",
+                    "networkCode": "63902",
+                },
+            )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(CaseLogEntry.objects.filter(case=case).count(), entries_before)
+        reply = OutboundMessage.objects.get(event_key__contains="closed-case-1")
+        self.assertIn("closed", reply.text)
