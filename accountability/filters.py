@@ -50,21 +50,31 @@ class DashboardForm(forms.Form):
         return cleaned
 
 
-class DashboardFilter(django_filters.FilterSet):
-    start = django_filters.DateFilter(label=_("From"), method=_keep_all, widget=DATE_WIDGET)
-    end = django_filters.DateFilter(label=_("To"), method=_keep_all, widget=DATE_WIDGET)
-    county = django_filters.ModelChoiceFilter(
+def county_filter():
+    """A county chosen by its official code (042), as public URLs show it."""
+    return django_filters.ModelChoiceFilter(
         label=_("County"),
         queryset=County.objects.all(),
         to_field_name="code",
         empty_label=_("All counties"),
     )
-    sector = django_filters.ModelChoiceFilter(
+
+
+def sector_filter():
+    """A service (sector) chosen by its slug."""
+    return django_filters.ModelChoiceFilter(
         label=_("Service"),
         queryset=Sector.objects.all(),
         to_field_name="slug",
         empty_label=_("All services"),
     )
+
+
+class DashboardFilter(django_filters.FilterSet):
+    start = django_filters.DateFilter(label=_("From"), method=_keep_all, widget=DATE_WIDGET)
+    end = django_filters.DateFilter(label=_("To"), method=_keep_all, widget=DATE_WIDGET)
+    county = county_filter()
+    sector = sector_filter()
     compare = django_filters.ModelMultipleChoiceFilter(
         label=_("Compare two counties"),
         queryset=County.objects.all(),
@@ -137,18 +147,8 @@ def read_dashboard_query(data, today):
 
 
 class PublishedCaseFilter(django_filters.FilterSet):
-    sector = django_filters.ModelChoiceFilter(
-        label=_("Service"),
-        queryset=Sector.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All services"),
-    )
-    county = django_filters.ModelChoiceFilter(
-        label=_("County"),
-        queryset=County.objects.all(),
-        to_field_name="code",
-        empty_label=_("All counties"),
-    )
+    sector = sector_filter()
+    county = county_filter()
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         field_name="state",

@@ -210,6 +210,11 @@ def create_case(
             raise ValidationError(
                 {"complainant_email": _("Enter a valid e-mail address.")}
             ) from error
+    if consent_to_contact and not (phone or email):
+        # Every channel: consent to be contacted means nothing without a way to contact.
+        raise ValidationError(
+            {"consent_to_contact": _("Give a phone number or an e-mail address to be contacted.")}
+        )
     received_at = received_at or timezone.now()
     access_code = new_access_code()
 
@@ -347,6 +352,11 @@ def dismiss_case(*, case, outcome, reason, by, duplicate_of=None, expected_versi
             raise ValidationError({"duplicate_of": _("Name the case this one duplicates.")})
         if duplicate_of.pk == case.pk:
             raise ValidationError({"duplicate_of": _("A case cannot duplicate itself.")})
+        actor = as_actor(by)
+        if actor.kind == "staff" and not rules.user_may(actor.user, "view", duplicate_of):
+            # The original must be a case this user may see: a guessed reference from
+            # another county gets the same answer as an unknown one.
+            raise ValidationError({"duplicate_of": _("No case with this reference.")})
     else:
         duplicate_of = None
 

@@ -17,7 +17,7 @@ from .. import actions, rules
 from ..exceptions import CaseChanged
 from ..models import Authority, Case
 from ..policies import case_permission_policy
-from .forms import models_q_has_permission
+from .forms import case_staff
 from .views import FORMULA_PREFIXES
 
 EXPORT_COLUMNS = [
@@ -93,13 +93,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(models_q_has_permission("view_case"))
-            .distinct()
-            .order_by("username")
-        )
+        self.fields["assignee"].queryset = case_staff().order_by("username")
 
 
 class AssignBulkAction(CaseBulkAction):

@@ -135,32 +135,15 @@ class AssignForm(VersionedForm):
         super().__init__(*args, **kwargs)
         from ..rules import user_covers_case
 
-        User = get_user_model()
-        permission = STAFF_PERMISSIONS["view"].split(".", 1)[1]
-        candidates = (
-            User.objects.filter(is_active=True)
-            .filter(models_q_has_permission(permission))
-            .distinct()
-            .order_by("first_name", "last_name", "username")
-        )
+        candidates = case_staff().order_by("first_name", "last_name", "username")
         allowed = [user.pk for user in candidates if user_covers_case(user, case)]
-        self.fields["assignee"].queryset = User.objects.filter(pk__in=allowed).order_by(
-            "first_name", "last_name", "username"
-        )
+        self.fields["assignee"].queryset = candidates.filter(pk__in=allowed)
         self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 
-def models_q_has_permission(codename):
-    from django.db.models import Q
-
-    return (
-        Q(is_superuser=True)
-        | Q(user_permissions__codename=codename, user_permissions__content_type__app_label="cases")
-        | Q(
-            groups__permissions__codename=codename,
-            groups__permissions__content_type__app_label="cases",
-        )
-    )
+def case_staff():
+    """Active users who may see cases (by group, own permission or as superusers)."""
+    return get_user_model().objects.with_perm(STAFF_PERMISSIONS["view"], is_active=True)
 
 
 class NoteForm(forms.Form):

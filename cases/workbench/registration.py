@@ -39,6 +39,17 @@ class RegisterCaseForm(WagtailAdminModelForm):
         model = Case
         fields = REGISTRATION_FIELDS
 
+    def clean(self):
+        cleaned = super().clean()
+        # create_case refuses this too; here it becomes an error on the form, not a crash.
+        if cleaned.get("consent_to_contact") and not (
+            cleaned.get("complainant_phone") or cleaned.get("complainant_email")
+        ):
+            self.add_error(
+                "consent_to_contact", _("Give a phone number or an e-mail address to be contacted.")
+            )
+        return cleaned
+
     def clean_complainant_phone(self):
         try:
             return normalise_phone(self.cleaned_data.get("complainant_phone"))

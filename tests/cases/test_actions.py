@@ -88,8 +88,13 @@ class CreateCaseTests(CaseActionsTestCase):
         from cases.events import case_event_committed
 
         received = []
-        case_event_committed.connect(lambda **kw: received.append(kw["event"]), weak=False)
-        self.addCleanup(case_event_committed.receivers.clear)
+
+        def receiver(**kwargs):
+            received.append(kwargs["event"])
+
+        # Only this test's receiver goes: the apps' own receivers (caches) stay connected.
+        case_event_committed.connect(receiver)
+        self.addCleanup(case_event_committed.disconnect, receiver)
         with self.captureOnCommitCallbacks(execute=True):
             case = make_case()
         entry = CaseLogEntry.objects.for_case(case).get()
@@ -528,3 +533,26 @@ class ClosedCaseTests(CaseActionsTestCase):
                 by=Actor.citizen(),
             )
         actions.add_note(case=case, text="Called the citizen back", by=self.worker)
+
+
+class ConsentAndDuplicateRuleTests(CaseActionsTestCase):
+    def test_consent_to_contact_needs_a_way_to_contact(self):
+        with self.assertRaises(ValidationError) as raised:
+            make_case(complainant_phone="", complainant_email="", consent_to_contact=True)
+        self.assertIn("consent_to_contact", raised.exception.message_dict)
+        self.assertEqual(Case.objects.count(), 0)
+
+    def test_a_duplicate_must_point_to_a_case_the_user_may_see(self):
+        nairobi_original = make_case()
+        kisumu_copy = make_case(county_name="Kisumu")
+        with self.assertRaises(ValidationError) as raised:
+            actions.dismiss_case(
+                case=kisumu_copy,
+                outcome=Outcome.DUPLICATE,
+                reason="Same kiosk",
+                duplicate_of=nairobi_original,
+                by=self.kisumu_worker,
+            )
+        self.assertEqual(
+            raised.exception.message_dict["duplicate_of"], ["No case with this reference."]
+        )

@@ -336,3 +336,20 @@ class SavedSearchAndDashboardTests(WorkbenchTestCase):
         ):
             self.assertContains(home, title)
         self.assertContains(home, self.nairobi_case.reference)
+
+
+class RegistrationConsentTests(WorkbenchTestCase):
+    def test_consent_to_contact_without_contact_details_is_a_form_error(self):
+        self.login(self.worker)
+        response = self.client.post(
+            reverse("cases:add"),
+            {
+                "channel": "walk_in",
+                "description": "Clinic closed on Fridays",
+                "consent_to_contact": "on",
+                "language": "en",
+                "priority": 2,
+            },
+        )
+        self.assertContains(response, "Give a phone number or an e-mail address to be contacted.")
+        self.assertFalse(Case.objects.filter(description="Clinic closed on Fridays").exists())
