@@ -18,21 +18,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from weasyprint import HTML
 
+from cases.exports import spreadsheet_safe
 from cases.pdf import DOCUMENT_BASE_URL, STYLESHEET, StaticFilesFetcher
 
 from .charts import dashboard_charts
 from .report import RATE, definitions, describe_query, generated_at
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 MAX_SHEET_NAME = 31
-
-
-def spreadsheet_safe(value):
-    """A CSV cell that no spreadsheet will run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _title():

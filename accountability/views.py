@@ -175,7 +175,7 @@ def _case_html(reference):
         "summary": public_cases.public_summary(case),
         "status": public_cases.status_label(case),
         "outcome": public_cases.outcome_label(case),
-        "updates": public_cases.public_updates(case),
+        "updates": public_cases.updates(case),
     }
     return render_to_string("accountability/includes/case_detail_body.html", context)
 

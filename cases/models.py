@@ -4,7 +4,10 @@ Nothing here sends, logs or checks who is asking: ``cases.actions`` does that ar
 transition, so that every channel (admin, web, SMS, USSD, API) behaves the same.
 """
 
+import secrets
+
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -14,7 +17,8 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from wagtail.models import BaseLogEntry, BaseLogEntryManager
 from wagtail.models.audit_log import LogEntryQuerySet
 
-from . import rules
+from . import registry, rules
+from .limits import MAX_DESCRIPTION_LENGTH, MAX_PUBLIC_SUMMARY_LENGTH
 
 
 class AuthorityKind(models.TextChoices):
@@ -174,6 +178,13 @@ class CaseQuerySet(models.QuerySet):
     def in_counties(self, counties):
         return self.filter(county__in=counties)
 
+    def visible_to(self, user):
+        """The cases a staff user may see: with the view permission, in the user's counties."""
+        if not rules.user_may(user, "view"):
+            return self.none()
+        county_ids = rules.limited_county_ids(user)
+        return self if county_ids is None else self.filter(county_id__in=county_ids)
+
     def published(self):
         """Cases shown to the public: the complainant consented and a case worker published
         an edited summary."""
@@ -233,7 +244,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
     longitude = models.DecimalField(
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
-    description = models.TextField(_("what happened"), max_length=4000)
+    description = models.TextField(_("what happened"), max_length=MAX_DESCRIPTION_LENGTH)
 
     complainant_name = models.CharField(_("name"), max_length=120, blank=True)
     complainant_phone = models.CharField(
@@ -283,7 +294,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
     public_summary = models.TextField(
         _("published summary"),
         blank=True,
-        max_length=2000,
+        max_length=MAX_PUBLIC_SUMMARY_LENGTH,
         help_text=_("Edited text without personal data, shown when the case is published."),
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
@@ -487,10 +498,7 @@ class CaseLogEntryManager(BaseLogEntryManager):
         return CaseLogEntryQuerySet(self.model, using=self._db)
 
     def viewable_by_user(self, user):
-        from .policies import case_permission_policy
-
-        visible_cases = case_permission_policy.instances_user_has_permission_for(user, "view")
-        return self.filter(case__in=visible_cases)
+        return self.filter(case__in=Case.objects.visible_to(user))
 
     def for_instance(self, instance):
         return self.filter(case=instance)
@@ -541,14 +549,10 @@ class CaseLogEntry(BaseLogEntry):
 
 def attachment_path(instance, filename):
     # Server-chosen name: the uploader's file name is kept only as metadata.
-    import secrets
-
     return f"case-files/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
 
 
 def private_storage():
-    from django.core.files.storage import storages
-
     return storages["private"]
 
 
@@ -594,18 +598,13 @@ class SavedSearch(models.Model):
 
 
 class ResponseTemplate(models.Model):
-    """Editable text that fills a transition form, per sector and transition."""
+    """Editable text that fills an operation's form, per sector and operation."""
 
-    TRANSITIONS = [
-        ("forward", _("Forward")),
-        ("respond", _("Record response")),
-        ("close", _("Close")),
-        ("dismiss", _("Dismiss")),
-        ("escalate", _("Escalate")),
-        ("note", _("Note")),
-    ]
     title = models.CharField(_("title"), max_length=120)
-    transition = models.CharField(_("used when"), max_length=20, choices=TRANSITIONS)
+    # The operations whose forms take a text (cases.operations declares which).
+    transition = models.CharField(
+        _("used when"), max_length=20, choices=registry.response_template_choices
+    )
     sector = models.ForeignKey(
         "refdata.Sector",
         on_delete=models.CASCADE,

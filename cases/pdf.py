@@ -23,15 +23,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from refdata.models import Sector
 
-from .models import (
-    ActorKind,
-    CaseLogEntry,
-    CaseState,
-    Channel,
-    Outcome,
-    Priority,
-    TimelineVisibility,
-)
+from . import public_timeline, timeline
+from .models import ActorKind, CaseLogEntry, CaseState, Channel, Outcome, Priority
 
 INTERNAL = "internal"
 CITIZEN = "citizen"
@@ -163,15 +156,15 @@ class TimelineRow:
     event: str
     from_state: str
     to_state: str
+    summary: str
     text: str
     actor: str
     actor_kind: str
     is_internal: bool
 
 
-def _event_label(entry):
-    formatter = entry.formatter
-    return str(formatter.label) if formatter else entry.action
+def _state(value):
+    return _label(CaseState, value) if value else ""
 
 
 def _internal_actor(entry):
@@ -180,33 +173,39 @@ def _internal_actor(entry):
     return entry.actor_label or _label(ActorKind, entry.actor_kind)
 
 
-def _citizen_actor(entry):
-    """Who acted, as the citizen copy shows it: never a staff member's name."""
-    if entry.actor_kind == ActorKind.STAFF:
-        return _("Case worker")
-    if entry.actor_kind == ActorKind.AUTHORITY:
-        return entry.actor_label or (entry.authority.name if entry.authority else _("Authority"))
-    if entry.actor_kind == ActorKind.CITIZEN:
-        return _("Citizen")
-    return _("Huduma Portal")
-
-
-def _timeline(case, *, internal):
+def _internal_timeline(case):
     entries = CaseLogEntry.objects.for_case(case).select_related("user", "authority")
-    if not internal:
-        entries = entries.filter(visibility=TimelineVisibility.PUBLIC)
     return [
         TimelineRow(
             when=_datetime(entry.timestamp),
-            event=_event_label(entry),
-            from_state=_label(CaseState, entry.from_state) if entry.from_state else "",
-            to_state=_label(CaseState, entry.to_state) if entry.to_state else "",
+            event=str(entry.formatter.label) if entry.formatter else entry.action,
+            from_state=_state(entry.from_state),
+            to_state=_state(entry.to_state),
+            summary=breakable(timeline.summary(entry)),
             text=breakable(entry.text),
-            actor=breakable(_internal_actor(entry) if internal else _citizen_actor(entry)),
-            actor_kind=_label(ActorKind, entry.actor_kind) if internal else "",
+            actor=breakable(_internal_actor(entry)),
+            actor_kind=_label(ActorKind, entry.actor_kind),
             is_internal=not entry.is_public,
         )
         for entry in entries
+    ]
+
+
+def _citizen_timeline(case):
+    """The citizen copy's timeline: what the tracking page shows them."""
+    return [
+        TimelineRow(
+            when=_datetime(update.timestamp),
+            event=update.label,
+            from_state=_state(update.from_state),
+            to_state=_state(update.to_state),
+            summary=breakable(update.summary),
+            text=breakable(update.text),
+            actor=breakable(update.actor),
+            actor_kind="",
+            is_internal=False,
+        )
+        for update in public_timeline.public_updates(case, audience=public_timeline.CITIZEN)
     ]
 
 
@@ -305,7 +304,7 @@ def render_case_summary(case, *, variant=INTERNAL, language=None) -> bytes:
             "response": breakable(case.response),
             "outcome": _outcome(case, internal=internal),
             "complainant": _complainant(case) if internal else None,
-            "timeline": _timeline(case, internal=internal),
+            "timeline": _internal_timeline(case) if internal else _citizen_timeline(case),
             "generated_at": _generated_at(),
             "stylesheet_url": _stylesheet_url(),
         }

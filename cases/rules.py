@@ -1,36 +1,36 @@
-"""Who may do what to a case: one rule per kind of actor, used by every action.
+"""Who may do what to a case: one rule per kind of actor, used by every operation.
 
 Staff act through Django permissions (given to the Case workers and Case supervisors groups)
 and may be limited to some counties. Authorities act through their response link, citizens
-through their tracking link or their phone, and the system through the SMS/USSD handlers and
-scheduled jobs; each of those may do only the few things listed for it here.
+through their tracking link or their phone, and the system through the gateways and scheduled
+jobs; each of those may do only the operations that name them.
+
+Which permission an operation needs and which actors may run it is declared once, on the
+operation's class (``cases.operations``), which registers it here with ``allow()`` when it is
+defined. So this module imports no model, and the transitions in ``models.py`` can ask it.
 """
 
 from dataclasses import dataclass
 
-# The Django permission a staff user needs for each operation.
-STAFF_PERMISSIONS = {
-    "view": "cases.view_case",
-    "create": "cases.add_case",
-    "assign": "cases.triage_case",
-    "reassign": "cases.reassign_case",
-    "note": "cases.add_case_note",
-    "attach": "cases.add_case_note",
-    "forward": "cases.forward_case",
-    "respond": "cases.record_response",
-    "close": "cases.close_case",
-    "close_unanswered": "cases.close_case",
-    "dismiss": "cases.dismiss_case",
-    "escalate": "cases.escalate_case",
-    "withdraw": "cases.withdraw_case",
-    "recall": "cases.recall_case",
-    "reopen": "cases.reopen_case",
-    "publish": "cases.publish_case",
-}
+from django.core.exceptions import ObjectDoesNotExist
 
-AUTHORITY_OPERATIONS = {"respond", "attach"}
-CITIZEN_OPERATIONS = {"create", "note", "attach", "withdraw", "close", "request_escalation"}
-SYSTEM_OPERATIONS = {"create", "note", "close_unanswered"}
+STAFF = "staff"
+AUTHORITY = "authority"
+CITIZEN = "citizen"
+SYSTEM = "system"
+
+# The Django permission a staff user needs for each operation ("view" is the listing itself).
+STAFF_PERMISSIONS = {"view": "cases.view_case"}
+# The operations each other kind of actor may run.
+ACTOR_OPERATIONS = {AUTHORITY: set(), CITIZEN: set(), SYSTEM: set()}
+
+
+def allow(operation, *, staff_permission=None, actors=()):
+    """Record who may run ``operation``: staff with ``staff_permission``, and ``actors``."""
+    if staff_permission:
+        STAFF_PERMISSIONS[operation] = staff_permission
+    for kind in actors:
+        ACTOR_OPERATIONS[kind].add(operation)
 
 
 @dataclass(frozen=True)
@@ -44,27 +44,27 @@ class Actor:
 
     @classmethod
     def staff(cls, user):
-        return cls(kind="staff", user=user, label=user.get_full_name() or user.get_username())
+        return cls(kind=STAFF, user=user, label=user.get_full_name() or user.get_username())
 
     @classmethod
     def for_authority(cls, authority):
-        return cls(kind="authority", authority=authority, label=authority.name)
+        return cls(kind=AUTHORITY, authority=authority, label=authority.name)
 
     @classmethod
     def citizen(cls, label="Citizen"):
-        return cls(kind="citizen", label=label)
+        return cls(kind=CITIZEN, label=label)
 
     @classmethod
     def system(cls, label="System"):
-        return cls(kind="system", label=label)
+        return cls(kind=SYSTEM, label=label)
 
 
 def as_actor(by):
-    """Accept a user or an Actor wherever an action takes ``by=``."""
+    """Accept a user or an Actor wherever an operation takes ``by=``."""
     if isinstance(by, Actor):
         return by
     if by is None:
-        raise TypeError("An action needs to know who acts: pass by=user or by=Actor.")
+        raise TypeError("An operation needs to know who acts: pass by=user or by=Actor.")
     return Actor.staff(by)
 
 
@@ -75,9 +75,10 @@ def limited_county_ids(user):
     cached = getattr(user, "_case_county_ids", False)
     if cached is not False:
         return cached
-    from .models import CountyLimit
-
-    limit = CountyLimit.objects.filter(user=user).first()
+    try:
+        limit = user.county_limit
+    except ObjectDoesNotExist:
+        limit = None
     county_ids = None
     if limit is not None:
         county_ids = frozenset(limit.counties.values_list("pk", flat=True)) or None
@@ -85,12 +86,16 @@ def limited_county_ids(user):
     return county_ids
 
 
-def user_covers_case(user, case):
+def covers_county(user, county_id):
     county_ids = limited_county_ids(user)
     if county_ids is None:
         return True
     # A limited team sees only its counties; cases without a county go to national triage.
-    return case.county_id in county_ids
+    return county_id in county_ids
+
+
+def user_covers_case(user, case):
+    return covers_county(user, case.county_id)
 
 
 def user_may(user, operation, case=None):
@@ -103,20 +108,18 @@ def user_may(user, operation, case=None):
 
 
 def actor_may(actor, operation, case=None):
-    if actor.kind == "staff":
+    if actor.kind == STAFF:
         return user_may(actor.user, operation, case)
-    if actor.kind == "authority":
+    if operation not in ACTOR_OPERATIONS.get(actor.kind, ()):
+        return False
+    if actor.kind == AUTHORITY:
+        # An authority acts only on the cases that are with it.
         return (
-            operation in AUTHORITY_OPERATIONS
-            and case is not None
+            case is not None
             and actor.authority is not None
             and case.authority_id == actor.authority.pk
         )
-    if actor.kind == "citizen":
-        return operation in CITIZEN_OPERATIONS
-    if actor.kind == "system":
-        return operation in SYSTEM_OPERATIONS
-    return False
+    return True
 
 
 def transition_permission(operation):

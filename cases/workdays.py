@@ -15,6 +15,7 @@ def is_working_day(day: datetime.date) -> bool:
     return day.weekday() < 5 and day not in kenyan_holidays(day.year)
 
 
+@lru_cache(maxsize=8192)  # due dates ask for the same few dates again and again
 def add_working_days(start: datetime.date, days: int) -> datetime.date:
     """The date ``days`` working days after ``start`` (``start`` itself does not count)."""
     day = start

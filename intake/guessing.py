@@ -8,6 +8,8 @@ The matching itself is pure (``match_*``, ``*_scores``); ``guess_*`` read the re
 import re
 import unicodedata
 
+from refdata.models import County, Sector
+
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -143,8 +145,6 @@ def best_sector(text, keywords_by_sector):
 
 def guess_sector(text):
     """The active Sector the text most likely concerns, or None."""
-    from refdata.models import Sector
-
     sectors = {sector: parse_keywords(sector.keywords) for sector in Sector.objects.active()}
     return best_sector(text, sectors)
 
@@ -181,8 +181,6 @@ def match_county_name(text, names):
 
 def guess_county(text):
     """The County the text names, or None."""
-    from refdata.models import County
-
     counties = {county.name: county for county in County.objects.all()}
     name = match_county_name(text, counties)
     return counties.get(name) if name else None

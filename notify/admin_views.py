@@ -10,25 +10,22 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .actions import retry_message, stuck_messages
+from cases.policies import ScopedObjectMixin
+
 from .models import MessageStatus, MessageTemplate, OutboundMessage
 from .policies import outbox_permission_policy
+from .queueing import retry_message
+from .sending import stuck_messages
 
 
 def visible_messages(user):
     return outbox_permission_policy.instances_user_has_permission_for(user, "view")
 
 
-class ScopedMessageMixin:
+class ScopedMessageMixin(ScopedObjectMixin):
     """Refuse a message outside the user's counties on every per-object admin route."""
 
-    def get_object(self, *args, **kwargs):
-        message = super().get_object(*args, **kwargs)
-        if not outbox_permission_policy.user_has_permission_for_instance(
-            self.request.user, "view", message
-        ):
-            raise Http404
-        return message
+    scope_policy = outbox_permission_policy
 
 
 class OutboxIndexView(generic.IndexView):

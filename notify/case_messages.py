@@ -7,28 +7,13 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from .actions import queue_message
+from .events import authority_event, citizen_event
 from .links import absolute_url, response_link, tracking_link
-from .models import Audience, MessageChannel, MessageEvent
+from .models import Audience, MessageChannel
 from .placeholders import PLACEHOLDERS
+from .queueing import queue_message
 from .rendering import render
 
-# The timeline events a citizen hears about, and the message each one sends.
-CITIZEN_EVENTS = {
-    "cases.create": MessageEvent.CASE_RECEIVED,
-    "cases.forward": MessageEvent.CASE_FORWARDED,
-    "cases.respond": MessageEvent.CASE_RESPONDED,
-    "cases.close": MessageEvent.CASE_CLOSED,
-    "cases.close_unanswered": MessageEvent.CASE_CLOSED_UNANSWERED,
-    "cases.dismiss": MessageEvent.CASE_DISMISSED,
-    "cases.withdraw": MessageEvent.CASE_WITHDRAWN,
-    "cases.escalate": MessageEvent.CASE_ESCALATED,
-    "cases.reopen": MessageEvent.CASE_REOPENED,
-}
-AUTHORITY_EVENTS = {
-    "cases.forward": MessageEvent.AUTHORITY_NEW_CASE,
-    "cases.escalate": MessageEvent.AUTHORITY_ESCALATED_CASE,
-}
 # Authorities and staff have no language preference recorded: they are written to in the
 # site's default language.
 STAFF_LANGUAGE = settings.LANGUAGE_CODE
@@ -40,18 +25,11 @@ def format_date(value):
     return formats.date_format(value, DATE_FORMAT) if value else ""
 
 
-def _public_update(case, entry):
-    """The public text of the timeline entry (a reason, a note), unless it only repeats the
-    outcome's name."""
-    if entry is None or not entry.is_public or not entry.text:
+def _public_update(entry):
+    """What a person wrote for the citizen in this event (a reason, a note). The timeline keeps
+    only people's words as text, never a generated sentence the template would repeat."""
+    if entry is None or not entry.is_public:
         return ""
-    if case.outcome:
-        labels = set()
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                labels.add(str(case.get_outcome_display()))
-        if entry.text.strip() in labels:
-            return ""
     return entry.text.strip()
 
 
@@ -66,7 +44,7 @@ def common_values(case, *, language, entry=None):
             response=case.response,
             outcome=str(case.get_outcome_display()) if case.outcome else "",
             due_date=format_date(case.due_date),
-            update=_public_update(case, entry),
+            update=_public_update(entry),
         )
     return values
 
@@ -157,8 +135,8 @@ def _queue(case, *, event, channel, recipient, language, values, event_key, audi
 
 def notify_citizen(case, entry, event_name):
     """Queue the citizen's SMS and/or e-mail about a timeline event (with consent only)."""
-    event = CITIZEN_EVENTS.get(event_name)
-    if event is None or not case.consent_to_contact:
+    event = citizen_event(event_name)
+    if not event or not case.consent_to_contact:
         return []
     values = citizen_values(case, entry=entry)
     secrets = [values["access_code"]] if values["access_code"] else []
@@ -187,9 +165,9 @@ def notify_citizen(case, entry, event_name):
 
 def notify_authority(case, entry, event_name):
     """E-mail the authority a forwarded or escalated case with its response link."""
-    event = AUTHORITY_EVENTS.get(event_name)
+    event = authority_event(event_name)
     authority = case.authority if case.authority_id else None
-    if event is None or authority is None or not authority.email:
+    if not event or authority is None or not authority.email:
         return None
     if not case.response_link_nonce:
         return None

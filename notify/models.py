@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from . import events
 from .placeholders import PLACEHOLDERS, unknown_placeholders
 
 
@@ -110,22 +111,6 @@ class OutboundMessage(models.Model):
         return text
 
 
-class MessageEvent(models.TextChoices):
-    CASE_RECEIVED = "case_received", _("Citizen: case received")
-    CASE_FORWARDED = "case_forwarded", _("Citizen: case forwarded")
-    CASE_RESPONDED = "case_responded", _("Citizen: authority responded")
-    CASE_CLOSED = "case_closed", _("Citizen: case closed")
-    CASE_CLOSED_UNANSWERED = "case_closed_unanswered", _("Citizen: closed without a response")
-    CASE_DISMISSED = "case_dismissed", _("Citizen: case dismissed")
-    CASE_WITHDRAWN = "case_withdrawn", _("Citizen: case withdrawn")
-    CASE_ESCALATED = "case_escalated", _("Citizen: case escalated")
-    CASE_REOPENED = "case_reopened", _("Citizen: case reopened")
-    AUTHORITY_NEW_CASE = "authority_new_case", _("Authority: new case forwarded")
-    AUTHORITY_ESCALATED_CASE = "authority_escalated_case", _("Authority: case escalated")
-    AUTHORITY_REMINDER = "authority_reminder", _("Authority: response overdue")
-    SUPERVISOR_OVERDUE = "supervisor_overdue", _("Supervisors: case overdue twice")
-
-
 PLACEHOLDER_HELP = format_lazy(
     _("Placeholders: {names}. Not every message knows all of them; an unknown one stays as typed."),
     names=", ".join(f"{{{name}}}" for name in PLACEHOLDERS),
@@ -135,7 +120,7 @@ PLACEHOLDER_HELP = format_lazy(
 class MessageTemplate(models.Model):
     """The text of one message, per event, channel and language, editable as a snippet."""
 
-    event = models.CharField(_("event"), max_length=40, choices=MessageEvent.choices)
+    event = models.CharField(_("event"), max_length=40, choices=events.choices)
     channel = models.CharField(_("channel"), max_length=10, choices=MessageChannel.choices)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     subject = models.CharField(

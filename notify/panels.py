@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
-from .actions import STUCK_AFTER
 from .models import MessageStatus
 from .policies import outbox_permission_policy
+from .sending import STUCK_AFTER
 
 PANEL_SIZE = 8
 

@@ -15,9 +15,10 @@ from cases.models import Case, CaseState
 from cases.rules import user_covers_case
 from cases.workdays import add_working_days
 
-from .actions import queue_message
 from .case_messages import STAFF_LANGUAGE, authority_values, staff_values
-from .models import Audience, MessageChannel, MessageEvent, OutboundMessage
+from .events import AUTHORITY_REMINDER, SUPERVISOR_OVERDUE
+from .models import Audience, MessageChannel, OutboundMessage
+from .queueing import queue_message
 from .rendering import render
 
 logger = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def send_authority_reminders(today=None):
             continue
         queued += _queue_once(
             event_key=f"case:{case.pk}:due:{case.due_date.isoformat()}:authority-reminder",
-            event=MessageEvent.AUTHORITY_REMINDER,
+            event=AUTHORITY_REMINDER,
             recipient=case.authority.email,
             values=authority_values(case, today=today),
             case=case,
@@ -115,7 +116,7 @@ def send_supervisor_alerts(today=None):
                 event_key=(
                     f"case:{case.pk}:due:{case.due_date.isoformat()}:overdue-twice:user:{user.pk}"
                 ),
-                event=MessageEvent.SUPERVISOR_OVERDUE,
+                event=SUPERVISOR_OVERDUE,
                 recipient=user.email,
                 values=values,
                 case=case,

@@ -2,10 +2,10 @@
 
 from django_tasks import task
 
+from .sending import send_message
+
 
 @task()
 def send_message_task(message_id):
-    from .actions import send_message
-
     message = send_message(message_id)
     return message.status if message else None

@@ -13,7 +13,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from cases.models import ActorKind, Case, CaseLogEntry, CaseState, TimelineVisibility
+from cases.models import Case, CaseLogEntry, CaseState, TimelineVisibility
+from cases.public_timeline import PUBLIC, latest_update, public_summary
 
 # Two decimal places of a degree: about 1.1 km north-south at the equator.
 COORDINATE_STEP = Decimal("0.01")
@@ -27,24 +28,12 @@ def visible_cases(api_key=None):
     return cases
 
 
-def status_note_entries():
-    """Timeline entries that may serve as status notes: public updates written by staff, the
-    authority or the system. Not the citizen's own words (notes, reasons for escalation,
-    withdrawals) nor file entries, whose text names an uploaded file."""
-    return (
-        CaseLogEntry.objects.filter(visibility=TimelineVisibility.PUBLIC)
-        .exclude(text="")
-        .exclude(actor_kind=ActorKind.CITIZEN)
-        .exclude(action__in=["cases.attach", "cases.request_escalation"])
-        .order_by("-timestamp", "-pk")
-    )
-
-
 def with_request_data(cases):
     """Everything ``request_data`` reads, in a fixed number of queries."""
-    public_entries = status_note_entries()
+    entries = CaseLogEntry.objects.filter(visibility=TimelineVisibility.PUBLIC)
+    entries = entries.select_related("authority").order_by("timestamp", "pk")
     return cases.select_related("sector", "county", "authority").prefetch_related(
-        Prefetch("timeline", queryset=public_entries, to_attr="public_entries_newest_first")
+        Prefetch("timeline", queryset=entries, to_attr="public_entries")
     )
 
 
@@ -72,11 +61,10 @@ def status_of(case):
 
 
 def status_notes(case):
-    entries = getattr(case, "public_entries_newest_first", None)
-    if entries is None:
-        entries = status_note_entries().filter(case=case)
-    latest = next(iter(entries), None)
-    return latest.text if latest is not None else None
+    """The latest public update, as the public may read it (never the citizen's words)."""
+    entries = getattr(case, "public_entries", None)
+    update = latest_update(case, audience=PUBLIC, entries=entries)
+    return update.note if update is not None else None
 
 
 def address(case):
@@ -94,7 +82,7 @@ def request_data(case):
         "service_name": sector.name_en if sector else None,
         "service_code": sector.slug if sector else None,
         # Only the moderated summary: a partner's own unpublished request shows none.
-        "description": case.public_summary if case.is_published else None,
+        "description": public_summary(case) if case.is_published else None,
         "agency_responsible": case.authority.name if case.authority_id else None,
         "service_notice": None,
         "requested_datetime": w3c(case.received_at),

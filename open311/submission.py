@@ -12,9 +12,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 
-from cases.actions import MAX_DESCRIPTION_LENGTH, add_note, create_case
+from cases.actions import add_note, create_case
+from cases.limits import MAX_DESCRIPTION_LENGTH
 from cases.models import Channel
 from cases.rules import Actor
+from intake import guessing
 
 from .errors import BadRequest
 from .models import Open311Request
@@ -65,12 +67,8 @@ def _media_url(form):
 
 
 def _guess(name, text):
-    """intake.guessing's guess for the text, when that module is installed; else None."""
+    """intake.guessing's guess for the text, or None."""
     if not text:
-        return None
-    try:
-        from intake import guessing
-    except ImportError:
         return None
     return getattr(guessing, name)(text)
 

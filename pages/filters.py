@@ -1,4 +1,8 @@
-"""Filters for the public report listing (django-filter)."""
+"""Filters for the public report listing (django-filter).
+
+The filter set is given the reports to filter (the page's children) and offers the years they
+were published in, so it needs no page model of its own.
+"""
 
 import django_filters
 from django.db.models.functions import ExtractYear
@@ -6,19 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from refdata.models import County, Sector
 
-from .models import ReportPage
 
-
-def report_years():
+def report_years(reports):
     years = (
-        ReportPage.objects.live()
-        .public()
+        reports.order_by()
         .annotate(year=ExtractYear("publication_date"))
         .values_list("year", flat=True)
         .distinct()
-        .order_by("-year")
     )
-    return [(year, str(year)) for year in years]
+    return [(year, str(year)) for year in sorted(years, reverse=True)]
 
 
 class ReportFilter(django_filters.FilterSet):
@@ -26,7 +26,7 @@ class ReportFilter(django_filters.FilterSet):
         label=_("Year"),
         field_name="publication_date",
         lookup_expr="year",
-        choices=report_years,
+        choices=[],
         empty_label=_("All years"),
     )
     sector = django_filters.ModelChoiceFilter(
@@ -44,6 +44,6 @@ class ReportFilter(django_filters.FilterSet):
         empty_label=_("All counties"),
     )
 
-    class Meta:
-        model = ReportPage
-        fields = ["year", "sector", "county"]
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, queryset=queryset, **kwargs)
+        self.filters["year"].extra["choices"] = report_years(queryset)

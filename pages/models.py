@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFindingsBlock
+from .filters import ReportFilter
 
 REPORTS_PER_PAGE = 10
 
@@ -251,8 +252,6 @@ class ReportIndexPage(Page):
         verbose_name = _("reports index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .filters import ReportFilter
-
         context = super().get_context(request, *args, **kwargs)
         reports = (
             ReportPage.objects.child_of(self).live().public().order_by("-publication_date", "pk")

@@ -1,6 +1,7 @@
 """The case listing's filters (django-filter, through Wagtail's FilterSet)."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +10,14 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from refdata.models import County, Sector
 
 from ..models import Authority, Case, CaseState, Channel, Priority
+from ..rules import limited_county_ids
 
 ASSIGNEE_CHOICES = [("me", _("Me")), ("unassigned", _("Unassigned"))]
 YES_NO = [("true", _("Yes")), ("false", _("No"))]
+
+
+class NumberInFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
+    pass
 
 
 class CaseFilterSet(WagtailFilterSet):
@@ -45,6 +51,8 @@ class CaseFilterSet(WagtailFilterSet):
     text = django_filters.CharFilter(
         label=_("Reference or description contains"), method="filter_text"
     )
+    # A selection of cases (the bulk export links here); not shown in the filter form.
+    id = NumberInFilter(field_name="pk", widget=forms.HiddenInput)
 
     class Meta:
         model = Case
@@ -53,8 +61,6 @@ class CaseFilterSet(WagtailFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A county-limited user is offered only their own counties.
-        from ..rules import limited_county_ids
-
         user = getattr(self.request, "user", None)
         county_ids = limited_county_ids(user) if user is not None else None
         if county_ids is not None:

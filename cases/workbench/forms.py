@@ -1,9 +1,14 @@
-"""Forms of the workbench. Every form that changes a case carries the version it was opened on."""
+"""Forms of the workbench, one per operation that takes input (``form_class`` on the
+operation names it). Each gets the case and the user; its cleaned data, but for the version,
+are the operation's arguments. Every form that changes a case carries the version it was
+opened on."""
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from ..limits import MAX_PUBLIC_SUMMARY_LENGTH
 from ..models import (
     CLOSING_OUTCOMES,
     DISMISSAL_OUTCOMES,
@@ -12,11 +17,31 @@ from ..models import (
     Outcome,
     ResponseTemplate,
 )
-from ..rules import STAFF_PERMISSIONS
+from ..rules import STAFF_PERMISSIONS, user_covers_case
 
 
-class VersionedForm(forms.Form):
+class OperationForm(forms.Form):
+    """A form for one operation on ``case`` by ``user``."""
+
+    def __init__(self, *args, case, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.user = user
+
+    @classmethod
+    def initial_for(cls, case):
+        return {}
+
+    def operation_values(self):
+        return {name: value for name, value in self.cleaned_data.items() if name != "version"}
+
+
+class VersionedForm(OperationForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    @classmethod
+    def initial_for(cls, case):
+        return {"version": case.version}
 
 
 def outcome_choices(outcomes):
@@ -36,8 +61,9 @@ class ForwardForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        case = self.case
         suggested = list(Authority.objects.serving(sector=case.sector, county=case.county))
         others = Authority.objects.active().exclude(pk__in=[a.pk for a in suggested])
         self.fields["authority"].queryset = Authority.objects.active()
@@ -79,17 +105,12 @@ class DismissForm(VersionedForm):
         help_text=_("For a duplicate: the reference of the original case, e.g. HUD-2026-000123."),
     )
 
-    def __init__(self, *args, case, visible_cases, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.case = case
-        self.visible_cases = visible_cases
-
     def clean_duplicate_of(self):
         reference = self.cleaned_data["duplicate_of"].strip().upper()
         if not reference:
             return None
         try:
-            return self.visible_cases.get(reference=reference)
+            return Case.objects.visible_to(self.user).get(reference=reference)
         except Case.DoesNotExist:
             raise forms.ValidationError(_("No case with this reference.")) from None
 
@@ -131,12 +152,14 @@ class AssignForm(VersionedForm):
         empty_label=_("Nobody"),
     )
 
-    def __init__(self, *args, case, **kwargs):
-        super().__init__(*args, **kwargs)
-        from ..rules import user_covers_case
+    @classmethod
+    def initial_for(cls, case):
+        return {**super().initial_for(case), "assignee": case.assigned_to_id}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         candidates = case_staff().order_by("first_name", "last_name", "username")
-        allowed = [user.pk for user in candidates if user_covers_case(user, case)]
+        allowed = [user.pk for user in candidates if user_covers_case(user, self.case)]
         self.fields["assignee"].queryset = candidates.filter(pk__in=allowed)
         self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username
 
@@ -146,7 +169,7 @@ def case_staff():
     return get_user_model().objects.with_perm(STAFF_PERMISSIONS["view"], is_active=True)
 
 
-class NoteForm(forms.Form):
+class NoteForm(OperationForm):
     text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 4}))
     visibility = forms.ChoiceField(
         label=_("Who may see it"),
@@ -156,35 +179,26 @@ class NoteForm(forms.Form):
     )
 
 
-TRANSITION_FORMS = {
-    "forward": ForwardForm,
-    "respond": RespondForm,
-    "close": CloseForm,
-    "close_unanswered": CloseUnansweredForm,
-    "dismiss": DismissForm,
-    "withdraw": WithdrawForm,
-    "escalate": EscalateForm,
-    "recall": OptionalReasonForm,
-    "reopen": ReasonForm,
-}
-
-
-def templates_for(transition, case):
+def templates_for(operation, case):
     """Response templates that can fill the form's text for this case."""
-    from django.db.models import Q
-
-    return ResponseTemplate.objects.filter(transition=transition).filter(
+    if not operation.takes_response_template:
+        return ResponseTemplate.objects.none()
+    return ResponseTemplate.objects.filter(transition=operation.name).filter(
         Q(sector__isnull=True) | Q(sector=case.sector_id)
     )
 
 
-class PublishForm(forms.Form):
+class PublishForm(VersionedForm):
     summary = forms.CharField(
         label=_("Public summary"),
-        max_length=2000,
+        max_length=MAX_PUBLIC_SUMMARY_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_(
             "Edited text without names, phone numbers, addresses or anything else that could "
             "identify the complainant."
         ),
     )
+
+    @classmethod
+    def initial_for(cls, case):
+        return {**super().initial_for(case), "summary": case.public_summary}

@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.actions import CreateAction
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from ..actions import create_case, normalise_phone
+from ..actions import create_case
 from ..models import Case, Channel
+from ..phones import normalise_phone
 
 STAFF_CHANNELS = [Channel.PHONE, Channel.WALK_IN, Channel.EMAIL]
 

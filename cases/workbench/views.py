@@ -1,4 +1,5 @@
-"""Admin views of the case workbench. Each one asks the case permission policy, per object."""
+"""Admin views of the case workbench. Each one asks the case permission policy, per object;
+every change goes through an operation (``cases.operations``), found in the registry."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,32 +8,20 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
 
-from .. import actions, rules
+from .. import actions, registry
 from ..exceptions import CaseChanged
-from ..models import Case, CaseLogEntry, CaseState, TimelineVisibility
-from ..policies import case_permission_policy
-from .forms import TRANSITION_FORMS, AssignForm, NoteForm, PublishForm, templates_for
-
-TRANSITION_LABELS = {
-    "forward": gettext_lazy("Forward to an authority"),
-    "respond": gettext_lazy("Record the response"),
-    "close": gettext_lazy("Close"),
-    "close_unanswered": gettext_lazy("Close: no response"),
-    "dismiss": gettext_lazy("Dismiss"),
-    "withdraw": gettext_lazy("Withdraw for the citizen"),
-    "escalate": gettext_lazy("Escalate"),
-    "recall": gettext_lazy("Recall"),
-    "reopen": gettext_lazy("Reopen"),
-}
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from ..exports import spreadsheet_safe
+from ..models import Case, CaseLogEntry
+from ..operations import AddNote, AssignCase, PublishCase, TransitionOperation
+from ..policies import ScopedObjectMixin, case_permission_policy
+from .forms import templates_for
 
 
 def visible_cases(user):
@@ -48,24 +37,20 @@ def get_case_for(user, pk):
 
 
 def available_transitions(case, user):
-    """The transitions this user may take on this case now, in workflow order."""
-    names = []
-    for transition in case.get_available_state_transitions():
-        if transition.name in TRANSITION_FORMS and rules.user_may(user, transition.name, case):
-            names.append(transition.name)
-    return names
+    """The workflow steps this user may take on this case now, in workflow order."""
+    with_forms = registry.with_forms()
+    return [
+        with_forms[transition.name]
+        for transition in case.get_available_state_transitions()
+        if transition.name in with_forms and with_forms[transition.name].allowed(user, case)
+    ]
 
 
-class ScopedObjectMixin:
-    """For Wagtail's generic object views: refuse any case outside the user's scope."""
-
-    def get_object(self, *args, **kwargs):
-        case = super().get_object(*args, **kwargs)
-        if not case_permission_policy.user_has_permission_for_instance(
-            self.request.user, "view", case
-        ):
-            raise Http404
-        return case
+def operation_open_to(operation, case, user):
+    """Whether ``user`` may run ``operation`` on ``case`` now (a transition: from its state)."""
+    if issubclass(operation, TransitionOperation):
+        return operation in available_transitions(case, user)
+    return operation.allowed(user, case)
 
 
 class CaseIndexView(generic.IndexView):
@@ -79,11 +64,7 @@ class CaseIndexView(generic.IndexView):
         return [BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"), *super().columns]
 
     def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        # A cell that a spreadsheet would run as a formula is exported as text.
-        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            return "'" + value
-        return value
+        return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -134,14 +115,12 @@ class CaseInspectView(ScopedObjectMixin, generic.InspectView):
         context["timeline"] = CaseLogEntry.objects.for_case(case).select_related("user")
         context["attachments"] = case.attachments.all()
         context["transitions"] = [
-            (name, TRANSITION_LABELS[name], reverse("cases:transition", args=(case.pk, name)))
-            for name in available_transitions(case, user)
+            (op.name, op.label, reverse("cases:transition", args=(case.pk, op.name)))
+            for op in available_transitions(case, user)
         ]
-        context["can_assign"] = rules.user_may(user, "assign", case) or rules.user_may(
-            user, "reassign", case
-        )
-        context["can_note"] = rules.user_may(user, "note", case)
-        context["can_publish"] = case.consent_to_publish and rules.user_may(user, "publish", case)
+        context["can_assign"] = AssignCase.allowed(user, case)
+        context["can_note"] = AddNote.allowed(user, case)
+        context["can_publish"] = PublishCase.allowed(user, case)
         return context
 
 
@@ -151,18 +130,6 @@ class CaseHistoryView(ScopedObjectMixin, history.HistoryView):
 
 class CaseUsageView(ScopedObjectMixin, generic.UsageView):
     pass
-
-
-class CaseEditView(generic.EditView):
-    """Cases change only through actions: there is no free edit form."""
-
-    def dispatch(self, request, *args, **kwargs):
-        raise PermissionDenied
-
-
-class CaseDeleteView(generic.DeleteView):
-    def dispatch(self, request, *args, **kwargs):
-        raise PermissionDenied
 
 
 class CaseFormView(View):
@@ -208,7 +175,7 @@ class CaseFormView(View):
         if not form.is_valid():
             return self.render(form, title=title, templates=templates)
         try:
-            run(form.cleaned_data)
+            run(form)
         except CaseChanged as changed:
             self.case = changed.current or Case.objects.get(pk=self.case.pk)
             return self.render(form, title=title, changed=changed, templates=templates)
@@ -222,100 +189,49 @@ class CaseFormView(View):
         return redirect(self.case_url())
 
 
-class TransitionView(CaseFormView):
-    def dispatch(self, request, pk, name):
-        if name not in TRANSITION_FORMS:
+class OperationView(CaseFormView):
+    """The form of any operation that has one (its ``form_class``), run through it."""
+
+    operation_name = None  # set for the fixed routes (assign, note, publish); else the URL's
+
+    def dispatch(self, request, pk, name=None):
+        self.operation = registry.with_forms().get(name or self.operation_name)
+        if self.operation is None:
             raise Http404
-        self.name = name
-        return super().dispatch(request, pk, name)
+        return super().dispatch(request, pk)
+
+    @property
+    def title(self):
+        return self.operation.label
 
     def get_form(self, data=None):
-        form_class = TRANSITION_FORMS[self.name]
-        kwargs = {"initial": {"version": self.case.version}}
-        if self.name in ("forward",):
-            kwargs["case"] = self.case
-        if self.name == "dismiss":
-            kwargs["case"] = self.case
-            kwargs["visible_cases"] = visible_cases(self.request.user)
-        return form_class(data, **kwargs)
+        form_class = import_string(self.operation.form_class)
+        return form_class(
+            data, initial=form_class.initial_for(self.case), case=self.case, user=self.request.user
+        )
 
-    def get(self, request, pk, name):
-        if name not in available_transitions(self.case, request.user):
+    def templates(self):
+        return templates_for(self.operation, self.case)
+
+    def get(self, request, pk):
+        if not operation_open_to(self.operation, self.case, request.user):
             messages.error(request, _("This step is not open to you for this case now."))
             return redirect(self.case_url())
-        return self.render(
-            self.get_form(),
-            title=TRANSITION_LABELS[name],
-            templates=templates_for(name, self.case),
-        )
+        return self.render(self.get_form(), title=self.title, templates=self.templates())
 
-    def post(self, request, pk, name):
+    def post(self, request, pk):
         form = self.get_form(request.POST)
-        return self.handle(
-            form,
-            lambda data: self.run(data),
-            title=TRANSITION_LABELS[name],
-            templates=templates_for(name, self.case),
-        )
+        return self.handle(form, self.run, title=self.title, templates=self.templates())
 
-    def run(self, data):
-        common = {"case": self.case, "by": self.request.user, "expected_version": data["version"]}
-        name = self.name
-        if name == "forward":
-            actions.forward_case(authority=data["authority"], note=data["note"], **common)
-        elif name == "respond":
-            actions.respond_to_case(response=data["response"], **common)
-        elif name == "close":
-            actions.close_case(outcome=data["outcome"], note=data["note"], **common)
-        elif name == "close_unanswered":
-            actions.close_unanswered_case(note=data["note"], **common)
-        elif name == "dismiss":
-            actions.dismiss_case(
-                outcome=data["outcome"],
-                reason=data["reason"],
-                duplicate_of=data["duplicate_of"],
-                **common,
-            )
-        elif name == "withdraw":
-            actions.withdraw_case(requested_by=data["requested_by"], **common)
-        elif name == "escalate":
-            actions.escalate_case(reason=data["reason"], to_parent=data["to_parent"], **common)
-        elif name == "recall":
-            actions.recall_case(reason=data["reason"], **common)
-        elif name == "reopen":
-            actions.reopen_case(reason=data["reason"], **common)
+    def run(self, form):
+        self.operation(
+            self.case, by=self.request.user, expected_version=form.cleaned_data.get("version")
+        ).execute(**form.operation_values())
         messages.success(
             self.request,
             _("%(reference)s: %(step)s done.")
-            % {"reference": self.case.reference, "step": TRANSITION_LABELS[name]},
+            % {"reference": self.case.reference, "step": self.operation.label},
         )
-
-
-class AssignView(CaseFormView):
-    title = gettext_lazy("Assign")
-
-    def get(self, request, pk):
-        form = AssignForm(
-            initial={"version": self.case.version, "assignee": self.case.assigned_to_id},
-            case=self.case,
-        )
-        return self.render(form, title=self.title)
-
-    def post(self, request, pk):
-        form = AssignForm(request.POST, case=self.case)
-
-        def run(data):
-            actions.assign_case(
-                case=self.case,
-                assignee=data["assignee"],
-                by=request.user,
-                expected_version=data["version"],
-            )
-            messages.success(
-                request, _("%(reference)s: assignment saved.") % {"reference": self.case.reference}
-            )
-
-        return self.handle(form, run, title=self.title)
 
 
 class TakeCaseView(CaseFormView):
@@ -337,65 +253,15 @@ class TakeCaseView(CaseFormView):
         return redirect(self.case_url())
 
 
-class NoteView(CaseFormView):
-    title = gettext_lazy("Add a note")
-
-    def get(self, request, pk):
-        return self.render(NoteForm(), title=self.title, templates=templates_for("note", self.case))
-
-    def post(self, request, pk):
-        form = NoteForm(request.POST)
-
-        def run(data):
-            actions.add_note(
-                case=self.case,
-                text=data["text"],
-                visibility=data["visibility"],
-                by=request.user,
-            )
-            messages.success(request, _("Note added."))
-
-        return self.handle(form, run, title=self.title, templates=templates_for("note", self.case))
-
-
-class PublishView(CaseFormView):
-    title = gettext_lazy("Publish a summary")
-
-    def get(self, request, pk):
-        form = PublishForm(initial={"summary": self.case.public_summary})
-        return self.render(form, title=self.title)
-
-    def post(self, request, pk):
-        form = PublishForm(request.POST)
-
-        def run(data):
-            actions.publish_case(case=self.case, summary=data["summary"], by=request.user)
-            messages.success(request, _("The summary is published."))
-
-        return self.handle(form, run, title=self.title)
-
-
 class UnpublishView(CaseFormView):
     def post(self, request, pk):
         try:
-            actions.unpublish_case(case=self.case, by=request.user)
+            actions.unpublish_case(
+                case=self.case, by=request.user, expected_version=request.POST.get("version")
+            )
             messages.success(request, _("The case is no longer public."))
+        except CaseChanged:
+            messages.error(request, _("This case changed while you were working on it."))
         except PermissionDenied:
             messages.error(request, _("You may not do this to this case."))
         return redirect(self.case_url())
-
-
-__all__ = [
-    "AssignView",
-    "CaseDeleteView",
-    "CaseEditView",
-    "CaseHistoryView",
-    "CaseIndexView",
-    "CaseInspectView",
-    "CaseUsageView",
-    "NoteView",
-    "TakeCaseView",
-    "TransitionView",
-    "CaseState",
-    "TimelineVisibility",
-]

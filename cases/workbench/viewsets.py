@@ -1,13 +1,25 @@
 """Viewsets of the case workbench: cases, authorities, response templates and county limits."""
 
-from django.urls import path
+from django.contrib.admin.utils import quote
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from ..models import Authority, Case, CountyLimit, ResponseTemplate
+from ..policies import case_permission_policy
 from . import pdf_views, saved_searches, views
 from .filters import CaseFilterSet
 from .registration import RegisterCaseForm
+
+
+class CaseAdminURLFinder(ModelAdminURLFinder):
+    def get_edit_url(self, instance):
+        if self.user and not case_permission_policy.user_has_permission_for_instance(
+            self.user, "view", instance
+        ):
+            return None
+        return reverse("cases:inspect", args=(quote(instance.pk),))
 
 
 class CaseViewSet(ModelViewSet):
@@ -25,8 +37,6 @@ class CaseViewSet(ModelViewSet):
     inspect_view_class = views.CaseInspectView
     history_view_class = views.CaseHistoryView
     usage_view_class = views.CaseUsageView
-    edit_view_class = views.CaseEditView
-    delete_view_class = views.CaseDeleteView
     add_to_reference_index = False
 
     def get_form_class(self, for_update=False):
@@ -69,14 +79,30 @@ class CaseViewSet(ModelViewSet):
     }
     export_filename = "cases"
 
+    # Cases change only through operations: no free edit form, and nobody deletes one. Those
+    # routes do not exist at all, and links to a case (search, reports) open its inspect view.
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{"edit_url_name": self.get_url_name("inspect"), "delete_url_name": None, **kwargs}
+        )
+
+    @property
+    def url_finder_class(self):
+        return CaseAdminURLFinder
+
     def get_urlpatterns(self):
+        operation = views.OperationView.as_view
         return [
-            *super().get_urlpatterns(),
-            path("<int:pk>/do/<str:name>/", views.TransitionView.as_view(), name="transition"),
-            path("<int:pk>/assign/", views.AssignView.as_view(), name="assign"),
+            *[
+                pattern
+                for pattern in super().get_urlpatterns()
+                if pattern.name not in ("edit", "delete")
+            ],
+            path("<int:pk>/do/<str:name>/", operation(), name="transition"),
+            path("<int:pk>/assign/", operation(operation_name="assign"), name="assign"),
             path("<int:pk>/take/", views.TakeCaseView.as_view(), name="take"),
-            path("<int:pk>/note/", views.NoteView.as_view(), name="note"),
-            path("<int:pk>/publish/", views.PublishView.as_view(), name="publish"),
+            path("<int:pk>/note/", operation(operation_name="note"), name="note"),
+            path("<int:pk>/publish/", operation(operation_name="publish"), name="publish"),
             path("<int:pk>/unpublish/", views.UnpublishView.as_view(), name="unpublish"),
             path("<int:pk>/summary.pdf", pdf_views.case_summary_pdf, name="summary_pdf"),
             path(

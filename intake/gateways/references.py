@@ -8,7 +8,8 @@ import re
 
 from django.utils import timezone
 
-from cases.models import Case, CaseLogEntry, TimelineVisibility
+from cases.models import Case
+from cases.public_timeline import CITIZEN, latest_update
 
 from . import texts
 
@@ -46,15 +47,6 @@ def own_case(reference, phone):
     return Case.objects.filter(reference=reference, complainant_phone=phone).first()
 
 
-def latest_public_update(case):
-    return (
-        CaseLogEntry.objects.filter(case=case, visibility=TimelineVisibility.PUBLIC)
-        .exclude(text="")
-        .order_by("-timestamp", "-pk")
-        .first()
-    )
-
-
 def status_text(case, *, max_length=None):
     """ "HUD-2026-000123: Forwarded. Latest update (05/03/2026): …" in the active language.
 
@@ -65,12 +57,12 @@ def status_text(case, *, max_length=None):
         "reference": case.reference,
         "status": case.get_state_display(),
     }
-    update = latest_public_update(case)
+    update = latest_update(case, audience=CITIZEN)
     if update is None:
         return text
     date = timezone.localtime(update.timestamp).strftime("%d/%m/%Y")
     template = str(texts.LATEST_UPDATE)
-    body = " ".join(update.text.split())
+    body = " ".join(update.note.split())
     if max_length is not None:
         room = max_length - len(text) - 1 - len(template % {"date": date, "text": ""})
         if room < 10:

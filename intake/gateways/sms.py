@@ -20,11 +20,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import override
 
-from cases.actions import MAX_DESCRIPTION_LENGTH, add_note, create_case
+from cases.actions import add_note, create_case
+from cases.limits import MAX_DESCRIPTION_LENGTH
 from cases.models import Channel, TimelineVisibility
 from cases.rules import Actor
-from notify.actions import queue_message
 from notify.gsm import fit_sms
+from notify.models import OutboundMessage
+from notify.queueing import queue_message
 
 from ..guessing import guess_county, guess_language, guess_sector
 from ..models import InboundSMS, InboundSMSOutcome
@@ -187,8 +189,6 @@ def _shortened(text):
 
 
 def _citizen_message_queued(case, phone):
-    from notify.models import OutboundMessage
-
     return OutboundMessage.objects.filter(case=case, channel="sms", recipient=phone).exists()
 
 

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import override
 
 from cases.actions import create_case
+from cases.limits import MAX_DESCRIPTION_LENGTH
 from cases.models import Channel
 from cases.rules import Actor
 from refdata.models import County, Sector
@@ -30,7 +31,6 @@ MAIN_MENU = "00"
 MORE = "99"
 COUNTIES_PER_PAGE = 7
 SECTORS_PER_PAGE = 9
-MAX_DESCRIPTION_LENGTH = 4000
 
 LANGUAGE = "language"
 MAIN = "main"

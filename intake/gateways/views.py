@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.views.decorators.csrf import csrf_exempt
 
-from cases.actions import normalise_phone
-from notify.actions import record_delivery_report
+from cases.phones import normalise_phone
+from notify.sending import record_delivery_report
 
 from . import ussd
 from .sms import receive_sms

@@ -8,7 +8,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases.access import ACCESS_CODE_LENGTH, normalise_access_code
-from cases.actions import MAX_DESCRIPTION_LENGTH, normalise_phone
+from cases.limits import MAX_DESCRIPTION_LENGTH
+from cases.phones import normalise_phone
 from intake.evidence import (
     ALLOWED_TYPES,
     PHOTO,

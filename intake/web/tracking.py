@@ -6,8 +6,6 @@ change goes through ``cases.actions``; a case that changed in the meantime or no
 the step gets a message, never an error page.
 """
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -18,8 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cases.access import access_code_matches, hash_access_code
 from cases.actions import add_note, close_case, request_escalation, withdraw_case
 from cases.exceptions import CaseChanged
-from cases.models import ActorKind, Case, CaseLogEntry, CaseState, Outcome, TimelineVisibility
+from cases.models import Case, CaseState, Outcome, TimelineVisibility
 from cases.pdf import render_case_summary
+from cases.public_timeline import CITIZEN, public_updates
 from cases.rules import Actor
 from intake.evidence import atomic_with_evidence, store_evidence
 from intake.ratelimit import report_limit, wrong_code_limits
@@ -67,43 +66,6 @@ def _lookup_page(request, form, *, failed=False, locked=False, status=200):
 
 
 # --- Following a case ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TimelineItem:
-    timestamp: object
-    label: str
-    actor: str
-    text: str
-
-
-def _actor_for_citizen(entry):
-    """Who acted, as the citizen sees it: never a staff member's name."""
-    if entry.actor_kind == ActorKind.STAFF:
-        return _("Case worker")
-    if entry.actor_kind == ActorKind.AUTHORITY:
-        return entry.authority.name if entry.authority else (entry.actor_label or _("Authority"))
-    if entry.actor_kind == ActorKind.CITIZEN:
-        return _("You")
-    return _("Huduma Portal")
-
-
-def public_timeline(case):
-    # for_case() returns a plain queryset, without the manager's public().
-    entries = (
-        CaseLogEntry.objects.for_case(case)
-        .filter(visibility=TimelineVisibility.PUBLIC)
-        .select_related("authority")
-    )
-    return [
-        TimelineItem(
-            timestamp=entry.timestamp,
-            label=str(entry.formatter.label) if entry.formatter else "",
-            actor=_actor_for_citizen(entry),
-            text=entry.text,
-        )
-        for entry in entries
-    ]
 
 
 def status_summary(case):
@@ -167,7 +129,7 @@ def _case_page(request, case, *, add_form=None, status=200, rate_limited=False):
         "status_title": title,
         "status_text": explanation,
         "due_label": due_label(case),
-        "timeline": public_timeline(case),
+        "timeline": public_updates(case, audience=CITIZEN),
         "can_add": case.is_open,
         "can_withdraw": case.is_open,
         "can_answer": case.state == CaseState.RESPONDED,
@@ -278,12 +240,7 @@ def withdraw(request, token):
         return render(request, "intake/track_withdraw.html", {"case": case})
 
     def step():
-        withdraw_case(
-            case=case,
-            by=Actor.citizen(),
-            requested_by=_("The citizen, on the tracking page"),
-            expected_version=_expected_version(request),
-        )
+        withdraw_case(case=case, by=Actor.citizen(), expected_version=_expected_version(request))
 
     if _run(request, case, step):
         messages.success(request, _("Your case is withdrawn and closed."))
@@ -317,9 +274,12 @@ def not_solved(request, token):
     def step():
         if not form.is_valid():
             raise ValidationError(form.errors["reason"])
-        if _expected_version(request) != case.version:
-            raise CaseChanged(case)
-        request_escalation(case=case, by=Actor.citizen(), reason=form.cleaned_data["reason"])
+        request_escalation(
+            case=case,
+            by=Actor.citizen(),
+            reason=form.cleaned_data["reason"],
+            expected_version=_expected_version(request),
+        )
 
     if _run(request, case, step):
         messages.success(

@@ -2,9 +2,9 @@ from django.core.cache import cache
 from django.test import TestCase
 from django.urls import reverse
 
-from accountability.public_cases import complainant_redactor, redact_contact_details
 from cases import actions
 from cases.models import Case, Outcome
+from cases.redaction import complainant_redactor, redact_contact_details
 from cases.rules import Actor
 from tests.factories import AuthorityFactory, case_worker, make_case
 
@@ -141,12 +141,12 @@ class UnpublishingTests(PublicCasesTestCase):
         self.assertEqual(self.client.get(detail(self.published)).status_code, 200)
 
         with self.captureOnCommitCallbacks(execute=True):
-            actions.unpublish_case(case=self.published, by=self.worker)
+            unpublished = actions.unpublish_case(case=self.published, by=self.worker)
         self.assertNotContains(self.client.get(LIST), self.published.reference)
         self.assertEqual(self.client.get(detail(self.published)).status_code, 404)
 
         with self.captureOnCommitCallbacks(execute=True):
-            actions.publish_case(case=self.published, summary="Edited again.", by=self.worker)
+            actions.publish_case(case=unpublished, summary="Edited again.", by=self.worker)
         self.assertContains(self.client.get(LIST), self.published.reference)
         self.assertContains(self.client.get(detail(self.published)), "Edited again.")
 

@@ -225,7 +225,7 @@ class TransitionTests(CaseActionsTestCase):
         )
         self.assertEqual(case.outcome, Outcome.WITHDRAWN)
         entry = CaseLogEntry.objects.for_case(case).last()
-        self.assertIn("The complainant, by phone", entry.text)
+        self.assertIn("The complainant, by phone", entry.message)
 
 
 class RoleMatrixTests(CaseActionsTestCase):

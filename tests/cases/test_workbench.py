@@ -6,7 +6,14 @@ from django.urls import reverse
 
 from cases import actions
 from cases.models import Case, CaseState, SavedSearch
-from tests.factories import AuthorityFactory, case_worker, editor, make_case, supervisor
+from tests.factories import (
+    AuthorityFactory,
+    UserFactory,
+    case_worker,
+    editor,
+    make_case,
+    supervisor,
+)
 
 
 class WorkbenchTestCase(TestCase):
@@ -97,6 +104,22 @@ class ListingTests(WorkbenchTestCase):
 
 
 class CaseViewTests(WorkbenchTestCase):
+    def test_cases_have_no_edit_or_delete_route_at_all(self):
+        from django.urls import NoReverseMatch
+
+        admin = UserFactory(username="root", is_superuser=True)
+        self.login(admin)
+        for name in ("cases:edit", "cases:delete"):
+            with self.subTest(name=name), self.assertRaises(NoReverseMatch):
+                reverse(name, args=(self.nairobi_case.pk,))
+        for path in ("edit", "delete"):
+            with self.subTest(path=path):
+                response = self.client.get(f"/admin/cases/{path}/{self.nairobi_case.pk}/")
+                self.assertEqual(response.status_code, 404)
+        # The listing links each case to its inspect view.
+        listing = self.client.get(reverse("cases:index"))
+        self.assertContains(listing, reverse("cases:inspect", args=(self.nairobi_case.pk,)))
+
     def test_case_view_offers_only_the_steps_the_user_may_take(self):
         self.login(self.worker)
         response = self.client.get(reverse("cases:inspect", args=(self.nairobi_case.pk,)))
@@ -235,8 +258,8 @@ class CountyRestrictionTests(WorkbenchTestCase):
             ("get", reverse("cases:history", args=(pk,))),
             ("get", reverse("cases:history_results", args=(pk,))),
             ("get", reverse("cases:usage", args=(pk,))),
-            ("get", reverse("cases:edit", args=(pk,))),
-            ("get", reverse("cases:delete", args=(pk,))),
+            ("get", f"/admin/cases/edit/{pk}/"),
+            ("get", f"/admin/cases/delete/{pk}/"),
             ("get", reverse("cases:transition", args=(pk, "forward"))),
             ("post", reverse("cases:transition", args=(pk, "forward"))),
             ("get", reverse("cases:assign", args=(pk,))),
@@ -305,10 +328,65 @@ class BulkActionTests(WorkbenchTestCase):
     def test_bulk_export_of_the_selection(self):
         self.login(self.worker)
         url = reverse("wagtail_bulk_action", args=("cases", "case", "export"))
-        response = self.client.post(url + f"?id={self.nairobi_case.pk}&next=/admin/cases/", {})
-        self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
-        self.assertIn(self.nairobi_case.reference, response.content.decode())
-        self.assertNotIn(self.kisumu_case.reference, response.content.decode())
+        response = self.client.post(
+            url + f"?id={self.nairobi_case.pk}&next=/admin/cases/", {}, follow=True
+        )
+        self.assertTrue(response["Content-Type"].startswith("text/csv"))
+        content = b"".join(response.streaming_content).decode()
+        self.assertIn(self.nairobi_case.reference, content)
+        self.assertNotIn(self.kisumu_case.reference, content)
+        # The listing's own export: its columns, its formula guard.
+        self.assertIn("What happened", content.splitlines()[0])
+
+    def test_bulk_export_of_a_guessed_case_from_another_county_exports_nothing(self):
+        self.login(self.kisumu_worker)
+        url = reverse("wagtail_bulk_action", args=("cases", "case", "export"))
+        response = self.client.post(
+            url + f"?id={self.nairobi_case.pk}&next=/admin/cases/", {}, follow=True
+        )
+        content = b"".join(response.streaming_content).decode()
+        self.assertNotIn(self.nairobi_case.reference, content)
+        self.assertNotIn(self.kisumu_case.reference, content)
+
+    def test_bulk_actions_run_wagtails_hooks(self):
+        from wagtail import hooks
+
+        seen = []
+
+        def before(request, action_type, objects, action_class_instance):
+            seen.append(("before", action_type, [case.pk for case in objects]))
+
+        def after(request, action_type, objects, action_class_instance):
+            seen.append(("after", action_type, [case.pk for case in objects]))
+
+        case = make_case()
+        self.login(self.supervisor)
+        url = reverse("wagtail_bulk_action", args=("cases", "case", "forward"))
+        with (
+            hooks.register_temporarily("before_bulk_action", before),
+            hooks.register_temporarily("after_bulk_action", after),
+        ):
+            self.client.post(
+                url + f"?id={case.pk}&next=/admin/cases/", {"authority": self.water.pk}
+            )
+        self.assertEqual(seen, [("before", "forward", [case.pk]), ("after", "forward", [case.pk])])
+        case.refresh_from_db()
+        self.assertEqual(case.state, CaseState.FORWARDED)
+
+    def test_a_case_that_changed_is_reported_and_the_others_go_ahead(self):
+        first, second = make_case(), make_case()
+        actions.forward_case(case=second, authority=self.water, by=self.worker)
+        self.login(self.supervisor)
+        url = reverse("wagtail_bulk_action", args=("cases", "case", "forward"))
+        response = self.client.post(
+            url + f"?id={first.pk}&id={second.pk}&next=/admin/cases/",
+            {"authority": self.water.pk},
+            follow=True,
+        )
+        self.assertContains(response, "1 case done.")
+        self.assertContains(response, second.reference)
+        first.refresh_from_db()
+        self.assertEqual(first.state, CaseState.FORWARDED)
 
 
 class SavedSearchAndDashboardTests(WorkbenchTestCase):

@@ -10,8 +10,8 @@ from cases import actions
 from cases.events import case_event_recorded
 from cases.models import Case, CaseLogEntry
 from intake.models import InboundSMS
-from notify.actions import queue_message
 from notify.models import OutboundMessage
+from notify.queueing import queue_message
 from notify.receivers import queue_case_messages
 from tests.cases.test_concurrency import run_in_threads
 from tests.factories import AuthorityFactory, case_worker, make_case

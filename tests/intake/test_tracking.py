@@ -254,7 +254,10 @@ class WithdrawTests(TrackingTestCase):
         self.assertEqual((self.case.state, self.case.outcome), ("closed", "withdrawn"))
         entry = CaseLogEntry.objects.get(case=self.case, action="cases.withdraw")
         self.assertEqual(entry.actor_kind, "citizen")
-        self.assertIn("The citizen, on the tracking page", entry.text)
+        self.assertEqual(entry.message, "Withdrawn by the citizen")
+        # The citizen sees it on their timeline, as their own step.
+        page = self.client.get(self.page_url())
+        self.assertContains(page, "Withdrawn by the citizen")
 
     def test_a_stale_page_gets_a_message_not_an_error(self):
         version = self.case.version

@@ -109,7 +109,7 @@ class MessageTemplateAdminTests(TestCase):
         template = MessageTemplate.objects.get(event="case_closed", channel="sms", language="en")
         self.client.force_login(self.supervisor)
         listing = self.client.get(reverse("wagtailsnippets_notify_messagetemplate:list"))
-        self.assertContains(listing, "Citizen: case closed")
+        self.assertContains(listing, "Citizen: Closed")
         url = reverse("wagtailsnippets_notify_messagetemplate:edit", args=[template.pk])
         data = {
             "event": "case_closed",

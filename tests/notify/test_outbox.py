@@ -10,20 +10,15 @@ from django.db import transaction
 from django.test import SimpleTestCase, TestCase, override_settings
 from django.utils import timezone
 
-from notify import actions
-from notify.actions import (
-    queue_message,
-    record_delivery_report,
-    retry_message,
-    send_message,
-    stuck_messages,
-)
+from notify import sending
 from notify.backends import SMSOutcomeUnknown, SMSSendError, get_sms_backend, locmem
 from notify.backends.africastalking import AfricasTalkingSMSBackend
 from notify.backends.console import ConsoleSMSBackend
 from notify.backends.locmem import LocMemSMSBackend
 from notify.gsm import segment_count
 from notify.models import MessageStatus, OutboundMessage
+from notify.queueing import queue_message, retry_message
+from notify.sending import record_delivery_report, send_message, stuck_messages
 
 PHONE = "+254712345678"
 
@@ -119,10 +114,10 @@ class SendTests(TestCase):
 
     def test_back_off_doubles_and_is_capped(self):
         self.assertEqual(
-            [actions.backoff(n) for n in (1, 2, 3, 4)],
+            [sending.backoff(n) for n in (1, 2, 3, 4)],
             [datetime.timedelta(minutes=m) for m in (1, 2, 4, 8)],
         )
-        self.assertEqual(actions.backoff(30), actions.BACKOFF_CAP)
+        self.assertEqual(sending.backoff(30), sending.BACKOFF_CAP)
 
     @override_settings(OUTBOX_MAX_ATTEMPTS=3)
     def test_marked_failed_after_the_limit(self):
@@ -200,7 +195,7 @@ class SendTests(TestCase):
             channel="email", recipient="a@example.org", text="x", event_key="test:email"
         )
         with mock.patch(
-            "notify.actions.EmailMessage.send",
+            "notify.sending.EmailMessage.send",
             side_effect=smtplib.SMTPServerDisconnected("gone"),
         ):
             message = send_message(message.pk, now=self.now)

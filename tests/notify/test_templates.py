@@ -1,9 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase, TestCase
 
+from notify import events
 from notify.default_texts import EMAIL, SMS, all_default_texts
 from notify.gsm import is_gsm7, segment_count
-from notify.models import MessageEvent, MessageTemplate
+from notify.models import MessageTemplate
 from notify.placeholders import PLACEHOLDERS, fill_placeholders, unknown_placeholders
 from notify.rendering import render, render_sms, template_text
 
@@ -20,8 +21,8 @@ LONG_VALUES = {
     "due_date": "12 December 2026",
     "update": "A long reason. " * 30,
 }
-CITIZEN_EVENTS = [event for event in MessageEvent.values if event.startswith("case_")]
-STAFF_EVENTS = [event for event in MessageEvent.values if not event.startswith("case_")]
+CITIZEN_EVENTS = events.citizen_events()
+STAFF_EVENTS = events.staff_events()
 
 
 class PlaceholderTests(SimpleTestCase):

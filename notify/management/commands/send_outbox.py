@@ -5,8 +5,8 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from notify.actions import send_message, stuck_messages
 from notify.models import OutboundMessage
+from notify.sending import send_message, stuck_messages
 
 
 class Command(BaseCommand):

@@ -3,13 +3,13 @@ import secrets
 from django.core.management.base import BaseCommand, CommandError
 
 from cases.models import Case
-from cases.seeding import seed_demo_cases, seed_demo_cases_fast
+from demo.seeding import LiveMessagesRefused, seed_demo_cases, seed_demo_cases_fast
 
 
 class Command(BaseCommand):
     help = (
         "Create demo cases with their timelines, spread over the last years. By default every "
-        "step goes through the case actions; --fast bulk-creates them for benchmarks."
+        "step goes through the case operations; --fast bulk-creates them for benchmarks."
     )
 
     def add_arguments(self, parser):
@@ -37,7 +37,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Seeding {count:,} demo cases with --seed {seed}.")
         seed_function = seed_demo_cases_fast if fast else seed_demo_cases
         extra = {"batch_size": batch_size} if fast else {}
-        made = seed_function(
-            count=count, seed=seed, years=years, progress=self.stdout.write, **extra
-        )
+        try:
+            made = seed_function(
+                count=count, seed=seed, years=years, progress=self.stdout.write, **extra
+            )
+        except LiveMessagesRefused as refusal:
+            raise CommandError(str(refusal)) from None
         self.stdout.write(self.style.SUCCESS(f"{made:,} demo cases added."))

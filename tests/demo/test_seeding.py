@@ -14,7 +14,8 @@ from cases.models import (
     CaseSequence,
     ResponseTemplate,
 )
-from cases.seeding import seed_demo_cases, seed_demo_cases_fast
+from cases.registry import response_template_choices
+from demo.seeding import seed_demo_cases, seed_demo_cases_fast
 from refdata.models import Sector
 from tests.factories import county, make_case, sector
 
@@ -131,7 +132,7 @@ class ExampleAuthoritiesTests(TestCase):
 
     def test_response_templates_cover_every_transition_and_keep_edits(self):
         transitions = set(ResponseTemplate.objects.values_list("transition", flat=True))
-        self.assertEqual(transitions, {key for key, _label in ResponseTemplate.TRANSITIONS})
+        self.assertEqual(transitions, {key for key, _label in response_template_choices()})
         self.assertTrue(
             ResponseTemplate.objects.filter(transition="forward", sector=sector("water")).exists()
         )

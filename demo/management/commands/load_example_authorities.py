@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cases.seeding import load_example_authorities, load_example_response_templates
+from demo.examples import load_example_authorities, load_example_response_templates
 
 
 class Command(BaseCommand):

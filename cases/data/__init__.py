@@ -1,1 +1,0 @@
-"""Data shipped with the cases app: example authorities, response templates and demo text."""
