@@ -8,7 +8,7 @@ and defers side effects with ``transaction.on_commit``.
 
 from . import operations
 from .exceptions import CaseChanged
-from .models import CaseState, Priority, TimelineVisibility
+from .models import CaseState, TimelineVisibility
 from .rules import Actor
 
 INTERNAL = TimelineVisibility.INTERNAL
@@ -17,45 +17,15 @@ INTERNAL = TimelineVisibility.INTERNAL
 # --- Creating ----------------------------------------------------------------------------
 
 
-def create_case(
-    *,
-    by,
-    channel,
-    description,
-    sector=None,
-    county=None,
-    location="",
-    latitude=None,
-    longitude=None,
-    complainant_name="",
-    complainant_phone="",
-    complainant_email="",
-    consent_to_contact=False,
-    consent_to_share_identity=False,
-    consent_to_publish=False,
-    language="en",
-    priority=Priority.NORMAL,
-    received_at=None,
-):
-    """Open a case from any channel. Returns the saved case with its reference."""
-    return operations.CreateCase(by=by).execute(
-        channel=channel,
-        description=description,
-        sector=sector,
-        county=county,
-        location=location,
-        latitude=latitude,
-        longitude=longitude,
-        complainant_name=complainant_name,
-        complainant_phone=complainant_phone,
-        complainant_email=complainant_email,
-        consent_to_contact=consent_to_contact,
-        consent_to_share_identity=consent_to_share_identity,
-        consent_to_publish=consent_to_publish,
-        language=language,
-        priority=priority,
-        received_at=received_at,
-    )
+def create_case(*, by, **fields):
+    """Open a case from any channel; returns the saved case with its reference.
+
+    ``fields`` are what ``CreateCase.clean`` takes: ``channel`` and ``description``, and
+    optionally sector, county, location, latitude, longitude, complainant_name,
+    complainant_phone, complainant_email, the three consents, language, priority and
+    received_at.
+    """
+    return operations.CreateCase(by=by).execute(**fields)
 
 
 # --- Workflow transitions ------------------------------------------------------------------

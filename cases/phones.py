@@ -5,6 +5,33 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 DEFAULT_REGION = "KE"
+# Parsing a number is slow, and the same numbers come back (a citizen's SMS, a gateway's
+# retries, a number once normalised being checked again): results are remembered, boundedly.
+_REMEMBERED = {}
+_REMEMBER_AT_MOST = 10_000
+
+
+def e164(raw):
+    """The number in E.164, or None when it is not a valid phone number."""
+    if raw in _REMEMBERED:
+        return _REMEMBERED[raw]
+    try:
+        number = phonenumbers.parse(raw, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        result = None
+    else:
+        valid = phonenumbers.is_valid_number(number)
+        result = (
+            phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            if valid
+            else None
+        )
+    if len(_REMEMBERED) >= _REMEMBER_AT_MOST:
+        _REMEMBERED.clear()
+    _REMEMBERED[raw] = result
+    if result is not None:
+        _REMEMBERED[result] = result
+    return result
 
 
 def normalise_phone(raw, *, field="complainant_phone"):
@@ -15,11 +42,7 @@ def normalise_phone(raw, *, field="complainant_phone"):
     raw = (raw or "").strip()
     if not raw:
         return ""
-    message = _("Enter a valid phone number, such as 0712 345 678.")
-    try:
-        number = phonenumbers.parse(raw, DEFAULT_REGION)
-    except phonenumbers.NumberParseException as error:
-        raise ValidationError({field: message}) from error
-    if not phonenumbers.is_valid_number(number):
-        raise ValidationError({field: message})
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    number = e164(raw)
+    if number is None:
+        raise ValidationError({field: _("Enter a valid phone number, such as 0712 345 678.")})
+    return number

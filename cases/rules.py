@@ -98,11 +98,20 @@ def user_covers_case(user, case):
     return covers_county(user, case.county_id)
 
 
+def has_permission(user, permission):
+    """``user.has_perm``, remembered on the user object as Django remembers the permissions
+    themselves: a request (or a seeding run) asks the same few many times."""
+    remembered = user.__dict__.setdefault("_case_permissions", {})
+    if permission not in remembered:
+        remembered[permission] = user.has_perm(permission)
+    return remembered[permission]
+
+
 def user_may(user, operation, case=None):
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     permission = STAFF_PERMISSIONS.get(operation)
-    if permission is None or not user.has_perm(permission):
+    if permission is None or not has_permission(user, permission):
         return False
     return case is None or user_covers_case(user, case)
 

@@ -8,9 +8,8 @@ restates the workflow, and every step a plan takes is one the workflow allows.
 import contextlib
 import datetime
 import heapq
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-import phonenumbers
 from django.utils import timezone
 
 from cases.models import Authority, CaseState, Channel, Outcome, Priority
@@ -28,6 +27,7 @@ from cases.operations import (
     RespondToCase,
     WithdrawCase,
 )
+from cases.phones import e164
 from cases.rules import Actor
 from cases.workdays import is_working_day
 from refdata.models import County, Sector
@@ -101,25 +101,15 @@ class Draft:
     responses: tuple = ()
 
     def create_kwargs(self):
-        return {name: getattr(self, name) for name in CREATE_FIELDS}
+        return {
+            item.name: getattr(self, item.name)
+            for item in fields(self)
+            if item.name not in PLAN_ONLY_FIELDS
+        }
 
 
-CREATE_FIELDS = [
-    "received_at",
-    "channel",
-    "sector",
-    "county",
-    "location",
-    "description",
-    "complainant_name",
-    "complainant_phone",
-    "complainant_email",
-    "consent_to_contact",
-    "consent_to_share_identity",
-    "consent_to_publish",
-    "language",
-    "priority",
-]
+# What the planner knows beyond what the complainant sent.
+PLAN_ONLY_FIELDS = {"fate", "dismissal_reason", "responses"}
 
 
 # Who acts in a step.
@@ -156,12 +146,13 @@ class Story:
         self.cast = cast
         self.now = now
         actor, label = CREATORS.get(draft.channel, STAFF_CREATOR)
+        values = draft.create_kwargs()
         operation = CreateCase(by=cast.actor(actor, label))
         self.case, entry = operation.run_in_memory(
-            reference=reference, tracking_token=tracking_token, **draft.create_kwargs()
+            reference=reference, tracking_token=tracking_token, **values
         )
         self.entries = [entry]
-        self.steps = [Step(CreateCase, draft.received_at, actor, label, draft.create_kwargs())]
+        self.steps = [Step(CreateCase, draft.received_at, actor, label, values)]
 
     @property
     def last(self):
@@ -186,8 +177,15 @@ class Cast:
 
     def __init__(self, worker, supervisor):
         self.staff = {WORKER: worker, SUPERVISOR: supervisor}
+        self.actors = {}
 
     def actor(self, kind, label="", case=None):
+        key = (kind, label, case.authority_id if kind == AUTHORITY else None)
+        if key not in self.actors:
+            self.actors[key] = self._new_actor(kind, label, case)
+        return self.actors[key]
+
+    def _new_actor(self, kind, label, case):
         if kind in self.staff:
             return Actor.staff(self.staff[kind])
         if kind == AUTHORITY:
@@ -315,9 +313,9 @@ class DemoPlanner:
     def _phone(self):
         for _attempt in range(20):
             local = f"{self.rng.choice(stories.MOBILE_PREFIXES)}{self.rng.randrange(10**6):06d}"
-            number = phonenumbers.parse(local, "KE")
-            if phonenumbers.is_valid_number(number):
-                return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            number = e164(local)
+            if number is not None:
+                return number
         raise RuntimeError("No valid demo phone number: check stories.MOBILE_PREFIXES.")
 
     def _priority(self, sector):

@@ -73,13 +73,15 @@ class _Duplicates:
         self.latest = {}
 
     def find(self, draft):
-        return self.latest.get((draft.sector.pk, draft.county.pk))
+        found = self.latest.get((draft.sector.pk, draft.county.pk))
+        if found is None:
+            return None
+        # A stand-in with what a dismissal reads: its key, reference and county.
+        pk, reference, county_id = found
+        return Case(pk=pk, reference=reference, county_id=county_id)
 
     def remember(self, draft, case):
-        # A stand-in with what a dismissal reads: its key, reference and county.
-        self.latest[(draft.sector.pk, draft.county.pk)] = Case(
-            pk=case.pk, reference=case.reference, county_id=case.county_id
-        )
+        self.latest[(draft.sector.pk, draft.county.pk)] = (case.pk, case.reference, case.county_id)
 
 
 def _live(setting, received_at, duplicates, *, reference, tracking_token):

@@ -18,25 +18,6 @@ from ..phones import normalise_phone
 from ..workdays import add_working_days
 from .base import PUBLIC, TRIAGE_WORKING_DAYS, CaseOperation, Event, announce, require_text
 
-CREATE_FIELDS = (
-    "channel",
-    "description",
-    "sector",
-    "county",
-    "location",
-    "latitude",
-    "longitude",
-    "complainant_name",
-    "complainant_phone",
-    "complainant_email",
-    "consent_to_contact",
-    "consent_to_share_identity",
-    "consent_to_publish",
-    "language",
-    "priority",
-    "received_at",
-)
-
 
 def next_reference(year):
     """HUD-<year>-<number>: the year's counter row is locked, so numbers never repeat."""
