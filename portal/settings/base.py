@@ -233,6 +233,13 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# --- Security ---------------------------------------------------------------------------------
+# Login throttling, two-factor authentication, Content-Security-Policy and rate limits. Every
+# value can be set from the environment; README.md (Configuration) lists them.
+
+# The language cookie is sent on same-site navigation only (Secure too in production).
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
