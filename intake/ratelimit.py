@@ -76,6 +76,16 @@ class Limit:
             cache.touch(self.key, self.window)
         return count <= self.limit
 
+    def allow(self):
+        """Count one event unless the limit is already reached; True when it may happen.
+        Refused attempts are not counted, so a refused client is free again one window
+        after the limit was reached, however often it retries meanwhile."""
+        return not self.exceeded() and self.hit()
+
+    @property
+    def retry_after_minutes(self):
+        return max(1, -(-self.window // 60))
+
     def reset(self):
         cache.delete(self.key)
 

@@ -240,6 +240,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The language cookie is sent on same-site navigation only (Secure too in production).
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# Rate limits in the shared cache (see intake/ratelimit.py): Open311 POST requests per partner
+# key and per network address, and dashboard downloads that must be rendered (a download
+# already in the cache is free) per address.
+OPEN311_POST_RATE_LIMIT_PER_KEY = int(env("DJANGO_OPEN311_POST_RATE_LIMIT_PER_KEY", "60"))
+OPEN311_POST_RATE_LIMIT_PER_ADDRESS = int(env("DJANGO_OPEN311_POST_RATE_LIMIT_PER_ADDRESS", "120"))
+OPEN311_POST_RATE_WINDOW = int(env("DJANGO_OPEN311_POST_RATE_WINDOW", "3600"))
+ACCOUNTABILITY_EXPORT_RATE_LIMIT = int(env("DJANGO_ACCOUNTABILITY_EXPORT_RATE_LIMIT", "10"))
+ACCOUNTABILITY_EXPORT_RATE_WINDOW = int(env("DJANGO_ACCOUNTABILITY_EXPORT_RATE_WINDOW", "600"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
