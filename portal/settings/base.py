@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values come from the environment (``DJANGO_`` prefix)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "intake",
     "open311",
     "accountability",
+    "staff_security",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the sign-in page saying so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -249,11 +254,31 @@ OPEN311_POST_RATE_WINDOW = int(env("DJANGO_OPEN311_POST_RATE_WINDOW", "3600"))
 ACCOUNTABILITY_EXPORT_RATE_LIMIT = int(env("DJANGO_ACCOUNTABILITY_EXPORT_RATE_LIMIT", "10"))
 ACCOUNTABILITY_EXPORT_RATE_WINDOW = int(env("DJANGO_ACCOUNTABILITY_EXPORT_RATE_WINDOW", "600"))
 
+# Staff sign-in throttling (django-axes, staff_security/throttling.py): failures counted per
+# user name AND address together, so one person's mistakes never lock out a whole office
+# behind one address. Supervisors unlock in the admin (Settings -> Locked sign-ins).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(env("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("DJANGO_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff_security.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "staff_security.throttling.client_ip_address"
+# Passwords are never stored; the other sign-in fields are not needed either.
+AXES_SENSITIVE_PARAMETERS = ["password", "next"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     # WeasyPrint logs every rendering step at INFO; only its warnings are worth reading.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
+    },
 }
