@@ -257,10 +257,8 @@ ACCOUNTABILITY_EXPORT_RATE_WINDOW = int(env("DJANGO_ACCOUNTABILITY_EXPORT_RATE_W
 # Staff sign-in throttling (django-axes, staff_security/throttling.py): failures counted per
 # user name AND address together, so one person's mistakes never lock out a whole office
 # behind one address. Supervisors unlock in the admin (Settings -> Locked sign-ins).
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# One backend (ModelBackend behind the Axes check) so User.objects.with_perm() keeps working.
+AUTHENTICATION_BACKENDS = ["staff_security.backends.ThrottledModelBackend"]
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_FAILURE_LIMIT = int(env("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(env("DJANGO_LOGIN_LOCKOUT_MINUTES", "15")))
