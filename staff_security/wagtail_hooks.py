@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import locks
+from . import locks, views
 
 UNLOCK_PERMISSION = "axes.delete_accessattempt"
 
@@ -93,3 +93,22 @@ class LockedSignInViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_locked_sign_ins():
     return LockedSignInViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path("two-factor/", views.overview, name="two_factor_overview"),
+        path("two-factor/verify/", views.verify, name="two_factor_verify"),
+        path("two-factor/setup/", views.setup, name="two_factor_setup"),
+        path("two-factor/recovery-codes/", views.recovery_codes, name="two_factor_recovery_codes"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_overview"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("Your authenticator app and recovery codes."),
+    }

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor (django-otp): staff who see cases must verify one (staff_security).
+    "staff_security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -267,6 +272,12 @@ AXES_LOCKOUT_CALLABLE = "staff_security.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "staff_security.throttling.client_ip_address"
 # Passwords are never stored; the other sign-in fields are not needed either.
 AXES_SENSITIVE_PARAMETERS = ["password", "next"]
+
+# Two-factor authentication (django-otp, staff_security/two_factor.py): an authenticator app
+# (TOTP) and recovery codes. Required for everyone who may see cases when on (always in
+# production); optional otherwise, but whoever set it up must use it.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("DJANGO_STAFF_TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = env("DJANGO_OTP_ISSUER", "Huduma Portal")
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,9 @@ from django.conf import settings
 print(json.dumps({
     "language_cookie_samesite": settings.LANGUAGE_COOKIE_SAMESITE,
     "language_cookie_secure": settings.LANGUAGE_COOKIE_SECURE,
+    "staff_two_factor_required": settings.STAFF_TWO_FACTOR_REQUIRED,
+    "middleware": settings.MIDDLEWARE,
+    "authentication_backends": settings.AUTHENTICATION_BACKENDS,
 }))
 """
 
@@ -40,3 +43,16 @@ class ProductionSecurityTests(SimpleTestCase):
     def test_the_language_cookie_is_secure_and_same_site_in_production(self):
         self.assertEqual(self.production["language_cookie_samesite"], "Lax")
         self.assertTrue(self.production["language_cookie_secure"])
+
+    def test_case_staff_must_use_two_factor_authentication_in_production(self):
+        self.assertTrue(self.production["staff_two_factor_required"])
+        self.assertIn(
+            "staff_security.two_factor.TwoFactorMiddleware", self.production["middleware"]
+        )
+
+    def test_sign_in_is_throttled_in_production(self):
+        self.assertIn("axes.middleware.AxesMiddleware", self.production["middleware"])
+        self.assertEqual(
+            self.production["authentication_backends"],
+            ["staff_security.backends.ThrottledModelBackend"],
+        )
