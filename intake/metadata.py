@@ -82,7 +82,8 @@ def clean_media(uploaded, content_type, name):
         source = os.path.join(folder, "source")
         target = os.path.join(folder, "cleaned")
         _write_upload(uploaded, source)
-        streams = ["-map", "0:v", "-map", "0:a?"] if keep_video else ["-map", "0:a"]
+        # A "video" may hold sound only (a voice note saved as WebM): either stream may be missing.
+        streams = ["-map", "0:v?", "-map", "0:a?"] if keep_video else ["-map", "0:a"]
         command = [
             executable,
             *("-nostdin", "-hide_banner", "-loglevel", "error"),

@@ -135,6 +135,13 @@ class MediaMetadataTests(SimpleTestCase):
                 self.assertAlmostEqual(float(info["format"]["duration"]), 1.0, delta=0.3)
                 self.assertEqual(sniff_content_type(io.BytesIO(cleaned)), content_type)
 
+    def test_a_voice_note_saved_as_webm_keeps_its_sound(self):
+        voice = make_media("voice.webm", [*TONE, "-c:a", "libopus"])
+        evidence = check_evidence(upload("voice.webm", voice))
+        cleaned = evidence.file.read()
+        self.assertNotIn(b"Achieng", cleaned)
+        self.assertEqual([s["codec_type"] for s in probe(cleaned)["streams"]], ["audio"])
+
     def test_a_broken_recording_is_refused_with_a_clear_error(self):
         broken = b"\x00\x00\x00\x18ftypM4A \x00\x00\x00\x00M4A mp42" + b"\x00" * 200
         with self.assertRaisesMessage(
