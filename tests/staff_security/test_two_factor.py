@@ -174,3 +174,22 @@ class OptionalTests(TwoFactorTestCase):
 
         self.assertRedirects(signed_in, HOME)
         self.assertEqual(self.client.get(HOME).status_code, 200)
+
+
+class ResetCommandTests(TwoFactorTestCase):
+    def test_a_lost_phone_and_lost_codes_are_reset_from_the_command_line(self):
+        self.with_authenticator(self.worker)
+        new_recovery_codes(self.worker)
+        output = io.StringIO()
+
+        call_command("reset_two_factor", "wanjiru", stdout=output)
+
+        self.assertIn("reset for 'wanjiru'", output.getvalue())
+        self.assertFalse(TOTPDevice.objects.filter(user=self.worker).exists())
+        self.assertFalse(StaticDevice.objects.filter(user=self.worker).exists())
+
+    def test_an_unknown_user_is_an_error(self):
+        from django.core.management.base import CommandError
+
+        with self.assertRaisesMessage(CommandError, "No user named 'nobody'."):
+            call_command("reset_two_factor", "nobody", stdout=io.StringIO())
