@@ -90,6 +90,13 @@ def has_second_factor(user):
     return user_has_device(user, confirmed=True)
 
 
+def owes_second_factor(user):
+    """Signed in with a password, and must still give a code or set up an authenticator."""
+    if not user.is_authenticated or user.is_verified():
+        return False
+    return has_second_factor(user) or two_factor_required(user)
+
+
 def _url_name(request):
     try:
         return resolve(request.path_info).url_name
@@ -113,12 +120,8 @@ class TwoFactorMiddleware(OTPMiddleware):
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return None
         user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return None
-        if _url_name(request) in OPEN_URL_NAMES:
+        if not owes_second_factor(user) or _url_name(request) in OPEN_URL_NAMES:
             return None
         if has_second_factor(user):
             return redirect_to_login(request.get_full_path(), reverse("two_factor_verify"))
-        if two_factor_required(user):
-            return redirect_to_login(request.get_full_path(), reverse("two_factor_setup"))
-        return None
+        return redirect_to_login(request.get_full_path(), reverse("two_factor_setup"))

@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import locks, views
+from . import locks, two_factor, views
 
 UNLOCK_PERMISSION = "axes.delete_accessattempt"
 
@@ -112,3 +112,10 @@ def two_factor_account_item(request):
         "label": _("Two-factor authentication"),
         "help_text": _("Your authenticator app and recovery codes."),
     }
+
+
+@hooks.register("construct_main_menu")
+def hide_menu_until_second_factor(request, menu_items):
+    """Everything in the menu would lead back to the two-factor page: show none of it."""
+    if two_factor.owes_second_factor(request.user):
+        menu_items.clear()

@@ -48,6 +48,11 @@ class RequiredTests(TwoFactorTestCase):
                 self.assertEqual(response.status_code, 302)
                 self.assertTrue(response["Location"].startswith(reverse("two_factor_setup")))
 
+    def test_the_menu_is_empty_until_then(self):
+        self.sign_in(self.worker)
+        page = self.client.get(reverse("two_factor_setup"))
+        self.assertNotContains(page, reverse("cases:index"))
+
     def test_superusers_too(self):
         self.sign_in(self.superuser)
         self.assertTrue(self.client.get(HOME)["Location"].startswith(reverse("two_factor_setup")))
