@@ -7,6 +7,7 @@ rest of the page (header, filter form, user bar) is rendered for each request.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -14,9 +15,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from cases.models import Case
+from intake.ratelimit import Limit, client_address
 from refdata.models import County
 
 from . import exports, public_cases
@@ -90,6 +93,35 @@ def dashboard(request):
     return public_page(render(request, "accountability/dashboard.html", context))
 
 
+class DownloadLimitReached(Exception):
+    pass
+
+
+def download_limit(request):
+    """Downloads that must be rendered, per network address: a PDF takes seconds of a web
+    worker. One found in the cache costs nothing and is not counted."""
+    return Limit(
+        "accountability-download",
+        client_address(request),
+        limit=getattr(settings, "ACCOUNTABILITY_EXPORT_RATE_LIMIT", 10),
+        window=getattr(settings, "ACCOUNTABILITY_EXPORT_RATE_WINDOW", 10 * 60),
+    )
+
+
+def too_many_downloads(limit):
+    minutes = limit.retry_after_minutes
+    message = ngettext(
+        "Too many downloads from your network in a short time. Try again in %(minutes)s "
+        "minute, or download the same figures again: those are ready at once.",
+        "Too many downloads from your network in a short time. Try again in %(minutes)s "
+        "minutes, or download the same figures again: those are ready at once.",
+        minutes,
+    ) % {"minutes": minutes}
+    response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(limit.window)
+    return response
+
+
 @require_GET
 def download(request, fmt):
     if fmt not in DOWNLOADS:
@@ -102,9 +134,17 @@ def download(request, fmt):
             content_type="text/plain; charset=utf-8",
         )
     export, content_type = DOWNLOADS[fmt]
-    content = cached(
-        f"download-{fmt}", query.querystring(), lambda: export(dashboard_report(query, today))
-    )
+    limit = download_limit(request)
+
+    def render_download():
+        if not limit.allow():
+            raise DownloadLimitReached
+        return export(dashboard_report(query, today))
+
+    try:
+        content = cached(f"download-{fmt}", query.querystring(), render_download)
+    except DownloadLimitReached:
+        return too_many_downloads(limit)
     response = HttpResponse(content, content_type=content_type)
     filename = f"huduma-accountability-{query.start:%Y%m%d}-{query.end:%Y%m%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

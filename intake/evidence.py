@@ -3,8 +3,9 @@
 A file's type is read from its bytes (libmagic, through python-magic), never from its name or
 the browser's word, and must be one of a short list; each kind has a size limit from the
 settings. Photos are decoded and encoded again with Pillow, which drops EXIF (GPS position,
-phone model, time), XMP and comments, and anything hidden after the picture. Other files are
-kept as they are and only ever served to staff as downloads.
+phone model, time), XMP and comments, and anything hidden after the picture. Recordings,
+videos and PDFs lose their metadata too (``metadata``: ffmpeg and pikepdf); a file whose
+metadata cannot be removed is refused. Every file is only ever served to staff as a download.
 """
 
 import io
@@ -24,6 +25,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from cases.actions import add_attachment
 from cases.rules import Actor
+
+from .metadata import MetadataRemovalFailed, clean_media, clean_pdf
 
 MB = 1024 * 1024
 # libmagic needs the first few kilobytes; MP3s with large ID3 tags need a little more.
@@ -138,8 +141,19 @@ def check_evidence(uploaded):
         )
     if kind == PHOTO:
         return _clean_photo(uploaded, name, image_format)
-    uploaded.seek(0)
-    return Evidence(file=uploaded, content_type=content_type, name=name, kind=kind)
+    try:
+        if kind == DOCUMENT:
+            cleaned = clean_pdf(uploaded, name)
+        else:
+            cleaned = clean_media(uploaded, content_type, name)
+    except MetadataRemovalFailed as error:
+        messages = {
+            AUDIO: _("“%(name)s” could not be read as a voice note or recording."),
+            VIDEO: _("“%(name)s” could not be read as a video."),
+            DOCUMENT: _("“%(name)s” could not be read as a PDF (is it protected by a password?)."),
+        }
+        raise ValidationError(messages[kind] % {"name": name}, code="file_broken") from error
+    return Evidence(file=cleaned, content_type=content_type, name=name, kind=kind)
 
 
 def _clean_photo(uploaded, name, image_format):

@@ -15,13 +15,12 @@ from django.core.cache import cache
 KEY_PREFIX = "intake:ratelimit"
 
 
-def client_address(request):
-    """The address to count a request against.
+def client_ip(request):
+    """The client's IP address, or None when there is no valid one.
 
     ``REMOTE_ADDR`` unless ``RATELIMIT_PROXY_COUNT`` says how many proxies of our own sit in
     front of Django: then the address those proxies saw, counted from the right of
     X-Forwarded-For (anything further left was written by the client and proves nothing).
-    IPv6 clients are counted per /64, the block one phone or household usually gets.
     """
     address = request.META.get("REMOTE_ADDR", "")
     proxies = getattr(settings, "RATELIMIT_PROXY_COUNT", 0)
@@ -34,9 +33,18 @@ def client_address(request):
         if forwarded:
             address = forwarded[-min(proxies, len(forwarded))]
     try:
-        parsed = ipaddress.ip_address(address)
+        return str(ipaddress.ip_address(address))
     except ValueError:
-        return address or "unknown"
+        return None
+
+
+def client_address(request):
+    """The address to count a request against: ``client_ip``, with IPv6 clients counted per
+    /64, the block one phone or household usually gets."""
+    address = client_ip(request)
+    if address is None:
+        return request.META.get("REMOTE_ADDR", "") or "unknown"
+    parsed = ipaddress.ip_address(address)
     if parsed.version == 6:
         if parsed.ipv4_mapped is not None:
             return str(parsed.ipv4_mapped)
@@ -75,6 +83,16 @@ class Limit:
         if count >= self.limit:
             cache.touch(self.key, self.window)
         return count <= self.limit
+
+    def allow(self):
+        """Count one event unless the limit is already reached; True when it may happen.
+        Refused attempts are not counted, so a refused client is free again one window
+        after the limit was reached, however often it retries meanwhile."""
+        return not self.exceeded() and self.hit()
+
+    @property
+    def retry_after_minutes(self):
+        return max(1, -(-self.window // 60))
 
     def reset(self):
         cache.delete(self.key)

@@ -19,7 +19,7 @@ from ninja.errors import HttpError, ValidationError
 from cases.models import OPEN_STATES, CaseState
 from refdata.models import Sector
 
-from . import keys, schemas
+from . import keys, ratelimit, schemas
 from .errors import BadRequest, Forbidden, NotFound, Open311Error
 from .models import Open311Request
 from .params import comma_list, parameter_texts, present, w3c_datetime, without_nul
@@ -35,6 +35,7 @@ DEFAULT_JURISDICTION_ID = "huduma.ke"
 DEFAULT_SPAN = timedelta(days=90)
 MAX_RESULTS = 1000
 ERRORS = {400: list[schemas.Error], 403: list[schemas.Error], 404: list[schemas.Error]}
+POST_ERRORS = {**ERRORS, 429: list[schemas.Error]}
 
 
 class FormatConverter:
@@ -123,7 +124,10 @@ def respond(fmt, root_tag, data, *, private=False, status=200):
 
 @api.exception_handler(Open311Error)
 def open311_error(request, exc):
-    return render_error(format_from_path(request.path), exc)
+    response = render_error(format_from_path(request.path), exc)
+    if getattr(exc, "retry_after", None):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @api.exception_handler(ValidationError)
@@ -206,21 +210,25 @@ def service(
 
 @api.post(
     "/requests.{open311fmt:fmt}",
-    response={200: list[schemas.CreatedRequest], **ERRORS},
+    response={200: list[schemas.CreatedRequest], **POST_ERRORS},
     summary="POST Service Request",
     description=(
         "Form-encoded. Needs api_key, service_code and a location (lat and long, "
         "address_string or address_id). Answers to a service's extra questions go in "
-        "attribute[code]=value (attribute[code][]=value for a multivaluelist)."
+        "attribute[code]=value (attribute[code][]=value for a multivaluelist). Posting is "
+        "limited per key and per network address: over the limit the answer is 429, with "
+        "Retry-After in seconds."
     ),
     tags=["requests"],
 )
 @open311_view
 def create(request, fmt: schemas.Format, form: Form[schemas.NewRequestForm]):
     check_jurisdiction(form.jurisdiction_id)
+    address_limit = ratelimit.check_address(request)
     api_key = keys.authenticate(present(form.api_key) or present(request.GET.get("api_key")))
     if api_key is None:
         raise Forbidden("Missing or invalid api_key: a partner key is needed to post requests.")
+    ratelimit.count_post(address_limit, api_key)
     case = create_request(api_key=api_key, form=request.POST)
     data = [
         {

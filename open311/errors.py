@@ -1,6 +1,6 @@
 """The errors of the GeoReport v2 specification: an HTTP status and a list of
 ``{code, description}``. 404 for what does not exist, 403 for a missing or wrong api_key,
-400 for anything else the server cannot do as asked."""
+400 for anything else the server cannot do as asked, 429 for too many requests in a while."""
 
 
 class Open311Error(Exception):
@@ -24,3 +24,11 @@ class Forbidden(Open311Error):
 
 class NotFound(Open311Error):
     status = 404
+
+
+class TooManyRequests(Open311Error):
+    status = 429
+
+    def __init__(self, description, *, retry_after):
+        super().__init__(description)
+        self.retry_after = retry_after

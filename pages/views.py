@@ -1,19 +1,35 @@
 """Public views that are not Wagtail pages: site search."""
 
+import logging
+
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from .search_query import displayed_query, search_words
+
+logger = logging.getLogger(__name__)
+
 SEARCH_RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
 
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = displayed_query(request.GET.get("q", ""))
+    words = search_words(query)
     results = None
     if query:
-        matches = Page.objects.live().public().specific().search(query)
-        results = Paginator(matches, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "pages/search_results.html", {"query": query, "results": results})
+        # Text without a word to look for (only quotes or signs) finds nothing, and the page
+        # says so, with its usual advice.
+        results = Paginator([], SEARCH_RESULTS_PER_PAGE).get_page(1)
+    if words:
+        matches = Page.objects.live().public().specific().search(words)
+        try:
+            results = Paginator(matches, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        except DatabaseError:
+            # Only words reach the backend, but should one still refuse them: no results.
+            logger.warning("Search backend refused the query %r", words, exc_info=True)
+    context = {"query": query, "results": results}
+    return render(request, "pages/search_results.html", context)

@@ -7,6 +7,8 @@ have_lib 'libpango-1.0.so' || missing+=(libpango-1.0-0)
 have_lib 'libpangoft2-1.0.so' || missing+=(libpangoft2-1.0-0)
 have_lib 'libharfbuzz-subset.so' || missing+=(libharfbuzz-subset0)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+# Removes metadata from uploaded recordings and videos (intake/metadata.py).
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Missing system packages. Install them with:"
   echo "  sudo apt-get install -y ${missing[*]}"

@@ -32,19 +32,65 @@ def secret_matches(given):
     return bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
 
 
-def gateway_callback(view):
-    """Secret first (404), then POST only (405); no CSRF token."""
+# The longest value each callback accepts per field: the columns they are stored in, or a
+# generous bound for what is only looked up or parsed. Longer is refused before any query.
+SMS_FIELD_LIMITS = {
+    "id": 100,
+    "from": 40,
+    "to": 20,
+    "text": 5000,
+    "date": 40,
+    "linkId": 100,
+    "networkCode": 10,
+}
+DELIVERY_FIELD_LIMITS = {
+    "id": 120,
+    "status": 40,
+    "failureReason": 100,
+    "phoneNumber": 40,
+    "networkCode": 10,
+    "retryCount": 10,
+}
+USSD_FIELD_LIMITS = {
+    "sessionId": 100,
+    "phoneNumber": 40,
+    "serviceCode": 40,
+    "networkCode": 10,
+    "text": 2000,
+}
+# Any other field the gateway may add (end-of-session notices, future fields).
+OTHER_FIELD_LIMIT = 2000
 
-    @csrf_exempt
-    @wraps(view)
-    def callback(request, secret):
-        if not secret_matches(secret):
-            raise Http404
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        return view(request)
 
-    return callback
+def invalid_fields(data, limits):
+    """A 400 for a NUL character anywhere (no database column can hold one: PostgreSQL
+    fails) or a field longer than its limit; None when the request is fine."""
+    for name, values in data.lists():
+        if "\x00" in name or any("\x00" in value for value in values):
+            return bad_request("NUL characters are not allowed")
+        limit = limits.get(name, OTHER_FIELD_LIMIT)
+        if any(len(value) > limit for value in values):
+            return bad_request(f"Field too long: {name[:40]} (at most {limit} characters)")
+    return None
+
+
+def gateway_callback(limits):
+    """Secret first (404), then POST only (405), then well-formed fields (400); no CSRF
+    token."""
+
+    def decorator(view):
+        @csrf_exempt
+        @wraps(view)
+        def callback(request, secret):
+            if not secret_matches(secret):
+                raise Http404
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["POST"])
+            return invalid_fields(request.POST, limits) or view(request)
+
+        return callback
+
+    return decorator
 
 
 def bad_request(reason):
@@ -60,7 +106,7 @@ def ok():
     return HttpResponse("OK", content_type=PLAIN_TEXT)
 
 
-@gateway_callback
+@gateway_callback(SMS_FIELD_LIMITS)
 def inbound_sms(request):
     data = request.POST
     # "text" may be empty (the sender gets instructions) but must be there.
@@ -85,7 +131,7 @@ def inbound_sms(request):
     return ok()
 
 
-@gateway_callback
+@gateway_callback(DELIVERY_FIELD_LIMITS)
 def delivery_report(request):
     data = request.POST
     refusal = missing_fields(data, ["id", "status"])
@@ -101,7 +147,7 @@ def delivery_report(request):
     return ok()
 
 
-@gateway_callback
+@gateway_callback(USSD_FIELD_LIMITS)
 def ussd_session(request):
     data = request.POST
     refusal = missing_fields(data, ["sessionId", "phoneNumber"])

@@ -1,9 +1,11 @@
 """Settings shared by every environment. Values come from the environment (``DJANGO_`` prefix)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -40,6 +42,7 @@ INSTALLED_APPS = [
     "open311",
     "accountability",
     "demo",
+    "staff_security",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -57,6 +60,11 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,15 +76,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy: strict on public pages, Wagtail's allowances in the admin.
+    "portal.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second factor (django-otp): staff who see cases must verify one (staff_security).
+    "staff_security.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the sign-in page saying so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -108,6 +122,18 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded database: the server, the worker and a command write at once.
+    # WAL lets readers go on while one writes; IMMEDIATE takes the write lock when a transaction
+    # starts (one that reads first cannot upgrade its lock later: "database is locked"); and a
+    # writer waits up to the busy timeout for its turn instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(env("DJANGO_SQLITE_BUSY_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -220,11 +246,84 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# --- Security ---------------------------------------------------------------------------------
+# Login throttling, two-factor authentication, Content-Security-Policy and rate limits. Every
+# value can be set from the environment; README.md (Configuration) lists them.
+
+# The language cookie is sent on same-site navigation only (Secure too in production).
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Rate limits in the shared cache (see intake/ratelimit.py): Open311 POST requests per partner
+# key and per network address, and dashboard downloads that must be rendered (a download
+# already in the cache is free) per address.
+OPEN311_POST_RATE_LIMIT_PER_KEY = int(env("DJANGO_OPEN311_POST_RATE_LIMIT_PER_KEY", "60"))
+OPEN311_POST_RATE_LIMIT_PER_ADDRESS = int(env("DJANGO_OPEN311_POST_RATE_LIMIT_PER_ADDRESS", "120"))
+OPEN311_POST_RATE_WINDOW = int(env("DJANGO_OPEN311_POST_RATE_WINDOW", "3600"))
+ACCOUNTABILITY_EXPORT_RATE_LIMIT = int(env("DJANGO_ACCOUNTABILITY_EXPORT_RATE_LIMIT", "10"))
+ACCOUNTABILITY_EXPORT_RATE_WINDOW = int(env("DJANGO_ACCOUNTABILITY_EXPORT_RATE_WINDOW", "600"))
+
+# Staff sign-in throttling (django-axes, staff_security/throttling.py): failures counted per
+# user name AND address together, so one person's mistakes never lock out a whole office
+# behind one address. Supervisors unlock in the admin (Settings -> Locked sign-ins).
+# One backend (ModelBackend behind the Axes check) so User.objects.with_perm() keeps working.
+AUTHENTICATION_BACKENDS = ["staff_security.backends.ThrottledModelBackend"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(env("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("DJANGO_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff_security.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "staff_security.throttling.client_ip_address"
+# Passwords are never stored; the other sign-in fields are not needed either.
+AXES_SENSITIVE_PARAMETERS = ["password", "next"]
+
+# Two-factor authentication (django-otp, staff_security/two_factor.py): an authenticator app
+# (TOTP) and recovery codes. Required for everyone who may see cases when on (always in
+# production); optional otherwise, but whoever set it up must use it.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("DJANGO_STAFF_TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = env("DJANGO_OTP_ISSUER", "Huduma Portal")
+
+# Content-Security-Policy (django-csp, portal/csp.py). Public pages: nothing inline, nothing
+# from elsewhere. The admin: Wagtail's inline scripts and styles, image previews, and its own
+# page previews in a frame.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "worker-src": [SELF, "blob:"],
+    }
+}
+# Avatars are drawn locally: no request to Gravatar with a hash of each editor's e-mail.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
     # WeasyPrint logs every rendering step at INFO; only its warnings are worth reading.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
+    },
 }

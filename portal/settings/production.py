@@ -33,3 +33,7 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Security ---------------------------------------------------------------------------------
+# Staff who may see cases sign in with a second factor: not optional in production.
+STAFF_TWO_FACTOR_REQUIRED = True

@@ -10,11 +10,9 @@ from cases import actions
 from cases.models import Case, CaseState
 from notify.links import make_response_token
 from tests.factories import AuthorityFactory, case_worker, make_case, supervisor
+from tests.intake.test_evidence import small_pdf
 
-PDF_BYTES = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+PDF_BYTES = small_pdf()
 
 
 class AuthorityResponseTests(TestCase):

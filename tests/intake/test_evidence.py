@@ -5,6 +5,7 @@ import wave
 from importlib.util import find_spec
 from unittest import skipUnless
 
+import pikepdf
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -14,7 +15,7 @@ from PIL import ExifTags, Image, PngImagePlugin
 
 from cases.actions import add_attachment
 from cases.rules import Actor
-from intake.evidence import check_evidence, size_label
+from intake.evidence import check_evidence, size_label, sniff_content_type
 from tests.factories import UserFactory, case_worker, make_case
 
 HTML_PAGE = b"<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(1)</script>"
@@ -60,10 +61,12 @@ def wav_voice_note():
 
 
 def small_pdf():
-    return (
-        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
-        b"1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n"
-    )
+    """A real one-page PDF, the same bytes every time."""
+    document = pikepdf.new()
+    document.add_blank_page(page_size=(200, 200))
+    output = io.BytesIO()
+    document.save(output, deterministic_id=True)
+    return output.getvalue()
 
 
 def upload(name, content, content_type="application/octet-stream"):
@@ -157,10 +160,10 @@ class CheckEvidenceTests(TestCase):
         with self.assertRaisesMessage(Exception, "“empty.jpg” is empty."):
             check_evidence(upload("empty.jpg", b""))
 
-    def test_voice_notes_and_pdfs_are_kept_as_they_are(self):
+    def test_voice_notes_and_pdfs_are_accepted(self):
         voice = check_evidence(upload("note.wav", wav_voice_note()))
         self.assertEqual((voice.kind, voice.content_type), ("audio", "audio/x-wav"))
-        self.assertEqual(voice.file.read(), wav_voice_note())
+        self.assertTrue(voice.file.read().startswith(b"RIFF"))
 
         pdf = check_evidence(upload("letter.pdf", small_pdf()))
         self.assertEqual((pdf.kind, pdf.content_type), ("document", "application/pdf"))
@@ -173,10 +176,13 @@ class CheckEvidenceTests(TestCase):
             "note.amr": (b"#!AMR\n", "audio/amr"),
             "note.ogg": (b"OggS\x00\x02" + b"\x00" * 20 + b"\x01\x13OpusHead\x01\x01", "audio/ogg"),
         }
+        # By their first bytes alone (files this short are then refused as unreadable:
+        # tests/intake/test_metadata.py).
         for name, (head, content_type) in samples.items():
             with self.subTest(name=name):
-                evidence = check_evidence(upload(name, head + b"\x00" * 200))
-                self.assertEqual(evidence.content_type, content_type)
+                self.assertEqual(
+                    sniff_content_type(upload(name, head + b"\x00" * 200)), content_type
+                )
 
     @override_settings(EVIDENCE_MAX_DOCUMENT_BYTES=1000, EVIDENCE_MAX_MEDIA_BYTES=2000)
     def test_size_limits_depend_on_the_kind_of_file(self):
