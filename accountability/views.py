@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from cases.models import Case
-from intake.ratelimit import Limit, client_address
+from portal.ratelimit import Limit, client_address
 from refdata.models import County
 
 from . import exports, public_cases

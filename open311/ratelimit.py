@@ -4,7 +4,7 @@ cache with the portal's rate limiter."""
 
 from django.conf import settings
 
-from intake.ratelimit import Limit, client_address
+from portal.ratelimit import Limit, client_address
 
 from .errors import TooManyRequests
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import LoginForm
 
-from intake.ratelimit import client_ip
+from portal.ratelimit import client_ip
 
 LOGIN_TEMPLATE = "wagtailadmin/login.html"
 

@@ -253,7 +253,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The language cookie is sent on same-site navigation only (Secure too in production).
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Rate limits in the shared cache (see intake/ratelimit.py): Open311 POST requests per partner
+# Rate limits in the shared cache (see portal/ratelimit.py): Open311 POST requests per partner
 # key and per network address, and dashboard downloads that must be rendered (a download
 # already in the cache is free) per address.
 OPEN311_POST_RATE_LIMIT_PER_KEY = int(env("DJANGO_OPEN311_POST_RATE_LIMIT_PER_KEY", "60"))
