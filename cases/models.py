@@ -98,12 +98,27 @@ class Authority(models.Model):
 
 
 class CountyLimit(models.Model):
-    """Limits a staff user to some counties; a user without one (or with none listed) sees all."""
+    """Limits a staff user to some counties. A user without a limit sees every county; a limit
+    that lists none shows no case at all (it fails closed)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="county_limit"
     )
-    counties = models.ManyToManyField("refdata.County", related_name="+", blank=True)
+    counties = models.ManyToManyField(
+        "refdata.County",
+        related_name="+",
+        blank=True,
+        help_text=_(
+            "The counties whose cases this user sees. With none chosen the user sees no case "
+            "at all; to let them see every county, delete the limit instead."
+        ),
+    )
+
+    def counties_display(self):
+        names = [county.name for county in self.counties.all()]
+        return ", ".join(names) if names else _("None: sees no cases")
+
+    counties_display.short_description = _("counties")
 
     class Meta:
         verbose_name = _("county limit")

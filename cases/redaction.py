@@ -36,20 +36,25 @@ def _phone_pattern(phone):
     except phonenumbers.NumberParseException:
         return None
     national = str(number.national_number)
-    digits = r"[\s.\-]*".join(national)
-    return re.compile(rf"(?:\+?{number.country_code}[\s.\-]*|0)?{digits}")
+    digits = r"[\s.\-()]*".join(national)
+    return re.compile(rf"(?:\(?\+?{number.country_code}\)?[\s.\-()]*|\(?0)?{digits}")
+
+
+def complainant_patterns(case):
+    """``(kind, pattern)`` for the complainant's own e-mail address, phone number and name."""
+    patterns = []
+    if case.complainant_email:
+        patterns.append(("email", re.compile(re.escape(case.complainant_email), re.IGNORECASE)))
+    if case.complainant_phone:
+        patterns.append(("phone", _phone_pattern(case.complainant_phone)))
+    if case.complainant_name:
+        patterns.append(("name", _name_pattern(case.complainant_name)))
+    return [(kind, pattern) for kind, pattern in patterns if pattern is not None]
 
 
 def complainant_redactor(case):
     """A function that blanks the complainant's own name, phone number and e-mail address."""
-    patterns = []
-    if case.complainant_email:
-        patterns.append(re.compile(re.escape(case.complainant_email), re.IGNORECASE))
-    if case.complainant_phone:
-        patterns.append(_phone_pattern(case.complainant_phone))
-    if case.complainant_name:
-        patterns.append(_name_pattern(case.complainant_name))
-    patterns = [pattern for pattern in patterns if pattern is not None]
+    patterns = [pattern for _kind, pattern in complainant_patterns(case)]
 
     def redact(text):
         for pattern in patterns:
@@ -57,6 +62,15 @@ def complainant_redactor(case):
         return text
 
     return redact
+
+
+def complainant_data_in(case, text):
+    """What of the complainant's identity ``text`` contains: ``[(kind, as written), …]`` with
+    kind "name", "phone" or "email", in the order of the text."""
+    found = []
+    for kind, pattern in complainant_patterns(case):
+        found += [(match.start(), kind, match.group(0)) for match in pattern.finditer(text or "")]
+    return [(kind, written) for _start, kind, written in sorted(found)]
 
 
 def redact_contact_details(text):

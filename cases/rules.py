@@ -81,7 +81,8 @@ def limited_county_ids(user):
         limit = None
     county_ids = None
     if limit is not None:
-        county_ids = frozenset(limit.counties.values_list("pk", flat=True)) or None
+        # A limit that lists no county gives no county: it fails closed.
+        county_ids = frozenset(limit.counties.values_list("pk", flat=True))
     user._case_county_ids = county_ids
     return county_ids
 

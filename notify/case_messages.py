@@ -115,7 +115,18 @@ def authority_summary(case, *, language=STAFF_LANGUAGE):
     return "\n".join(lines)
 
 
-def _queue(case, *, event, channel, recipient, language, values, event_key, audience, **extra):
+def secrets_in(values):
+    """What in a message lets its reader act as the citizen or the authority: the access code
+    and the tokens of the tracking and response links. The outbox masks them."""
+    secrets = [values.get("access_code")]
+    for name in ("tracking_link", "respond_link"):
+        link = values.get(name)
+        if link:
+            secrets.append(link.rstrip("/").rsplit("/", 1)[-1])
+    return [secret for secret in secrets if secret]
+
+
+def _queue(case, *, event, channel, recipient, language, values, event_key, audience):
     rendered = render(event, channel, language, values)
     if rendered is None:
         return None
@@ -129,7 +140,7 @@ def _queue(case, *, event, channel, recipient, language, values, event_key, audi
         case=case,
         language=language,
         audience=audience,
-        **extra,
+        sensitive=secrets_in(values),
     )
 
 
@@ -139,7 +150,6 @@ def notify_citizen(case, entry, event_name):
     if not event or not case.consent_to_contact:
         return []
     values = citizen_values(case, entry=entry)
-    secrets = [values["access_code"]] if values["access_code"] else []
     messages = []
     for channel, recipient in (
         (MessageChannel.SMS, case.complainant_phone),
@@ -156,7 +166,6 @@ def notify_citizen(case, entry, event_name):
             values=values,
             event_key=f"entry:{entry.pk}:citizen-{channel}",
             audience=Audience.CITIZEN,
-            sensitive=secrets,
         )
         if message is not None:
             messages.append(message)

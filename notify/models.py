@@ -104,11 +104,20 @@ class OutboundMessage(models.Model):
 
     @property
     def masked_text(self):
+        """The text as staff may read it: whoever held the access code or a link's token could
+        act as the citizen or the authority, so a code is starred and a token cut to its last
+        four characters ("/track/…a1b2")."""
         text = self.text
         for secret in self.sensitive or []:
             if secret:
-                text = text.replace(secret, "*" * len(secret))
+                text = text.replace(secret, mask(secret))
         return text
+
+
+def mask(secret):
+    if len(secret) > 12:
+        return f"…{secret[-4:]}"
+    return "*" * len(secret)
 
 
 PLACEHOLDER_HELP = format_lazy(

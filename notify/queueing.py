@@ -34,7 +34,8 @@ def queue_message(
 
     Call it inside the transaction of the event that causes the message, so that both commit
     or neither does. Returns the new message, or the one already queued for ``event_key``.
-    ``sensitive`` lists secrets in the text (an access code) masked once it has been sent.
+    ``sensitive`` lists secrets in the text (an access code, a link's token): staff see them
+    masked, and once the message has been sent only the masked text is kept.
     """
     if channel not in MessageChannel.values:
         raise ValueError(f"Unknown channel: {channel!r}")

@@ -15,7 +15,7 @@ from cases.models import Case, CaseState
 from cases.rules import user_covers_case
 from cases.workdays import add_working_days
 
-from .case_messages import STAFF_LANGUAGE, authority_values, staff_values
+from .case_messages import STAFF_LANGUAGE, authority_values, secrets_in, staff_values
 from .events import AUTHORITY_REMINDER, SUPERVISOR_OVERDUE
 from .models import Audience, MessageChannel, OutboundMessage
 from .queueing import queue_message
@@ -74,6 +74,7 @@ def _queue_once(*, event_key, event, recipient, values, case, audience):
             case=case,
             language=STAFF_LANGUAGE,
             audience=audience,
+            sensitive=secrets_in(values),
         )
     return True
 

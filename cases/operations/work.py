@@ -8,6 +8,7 @@ from .. import rules
 from ..exceptions import CaseChanged
 from ..limits import MAX_NOTE_LENGTH, MAX_PUBLIC_SUMMARY_LENGTH
 from ..models import CaseAttachment, CaseState, TimelineVisibility
+from ..redaction import complainant_data_in
 from .base import INTERNAL, PUBLIC, CaseOperation, Event, optional_text, require_text
 
 FORMS = "cases.workbench.forms."
@@ -221,6 +222,23 @@ class PublishCase(CaseOperation):
     def validate(self, case, values):
         if not case.consent_to_publish:
             raise ValidationError({"summary": _("The complainant did not agree to publication.")})
+        found = complainant_data_in(case, values["summary"])
+        if found:
+            kinds = {
+                "name": _("their name"),
+                "phone": _("their phone number"),
+                "email": _("their e-mail address"),
+            }
+            what = "; ".join(f"“{written}” ({kinds[kind]})" for kind, written in found)
+            raise ValidationError(
+                {
+                    "summary": _(
+                        "The summary identifies the complainant: %(found)s. Remove it before "
+                        "publishing."
+                    )
+                    % {"found": what}
+                }
+            )
 
     def apply(self, case, *, summary):
         case.public_summary = summary

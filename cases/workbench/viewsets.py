@@ -162,7 +162,7 @@ class CountyLimitViewSet(ModelViewSet):
     menu_label = _("County limits")
     name = "county_limits"
     copy_view_enabled = False
-    list_display = ["user"]
+    list_display = ["user", "counties_display"]
     form_fields = ["user", "counties"]
 
 
