@@ -11,17 +11,29 @@ from wagtail.models import Locale, Page
 
 
 def is_untranslated(page):
-    """True for a page that shows another locale's content: an alias of a page in another
-    locale (what wagtail-localize's tree synchronisation makes)."""
-    if not isinstance(page, Page) or not page.alias_of_id:
+    """True for a page that shows another locale's words: an alias of a page in another
+    locale (what wagtail-localize's tree synchronisation makes), or such an alias whose
+    translation was started but never published (wagtail-localize then turns the alias into
+    an ordinary page that still shows the English copy)."""
+    if not isinstance(page, Page) or page.locale.language_code == settings.LANGUAGE_CODE:
         return False
-    return page.alias_of.locale_id != page.locale_id
+    if page.alias_of_id:
+        return page.alias_of.locale_id != page.locale_id
+    return page.live_revision_id is None and _is_translation_target(page)
+
+
+def _is_translation_target(page):
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists()
 
 
 def content_language(page):
     """The language code of the words on ``page``."""
     if is_untranslated(page):
-        return page.alias_of.locale.language_code
+        return settings.LANGUAGE_CODE
     return page.locale.language_code
 
 

@@ -19,7 +19,6 @@ import re
 import uuid
 
 from wagtail.fields import StreamField
-
 from wagtail_localize.models import (
     OverridableSegment,
     SegmentOverride,

@@ -18,7 +18,9 @@ def _page_versions(page):
     """``{code: (url, exists)}``: the page's own version in each language or, where there is
     none yet, its nearest ancestor that has one (so the switcher never leads to a 404)."""
     versions = translated_versions(page)
-    found = {code: (version, True) for code, version in versions.items()}
+    # The page itself is listed even while it still shows English (so the switcher marks
+    # it current), but never offered as a version in its language.
+    found = {code: (version, not is_untranslated(version)) for code, version in versions.items()}
     missing = [code for code, _name in settings.LANGUAGES if code not in found]
     if missing:
         for ancestor in page.get_ancestors().filter(depth__gte=2).reverse():

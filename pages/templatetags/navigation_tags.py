@@ -58,3 +58,15 @@ def live_pages(context, model_name):
 def index_page(context, model_name):
     """The site's index page of one type, such as "ReportIndexPage", or None."""
     return live_pages(context, model_name).first()
+
+
+@register.simple_tag(takes_context=True)
+def localized_slugurl(context, slug):
+    """The address of the site's page with this (English) slug, in the reader's language:
+    Wagtail's ``slugurl`` answers with the English page."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return ""
+    page = site.root_page.get_descendants().filter(slug=slug).live().first()
+    return page.localized.get_url(request) if page else ""

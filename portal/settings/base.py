@@ -133,6 +133,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail's admin has no Kiswahili catalogue: the back office stays in English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English")]
+# wagtail-localize: "Translate this page" makes a draft, never a published copy of the English
+# words, and pages/wagtail_hooks.py refuses to publish a translation with segments missing.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
