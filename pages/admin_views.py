@@ -39,9 +39,7 @@ def submit_translation_for_moderation(request, page_id):
             # Not translation.save_target(publish=False): wagtail-localize writes the words
             # into the page row itself, which is what readers see. A revision alone waits
             # for the moderator.
-            draft = translation.source.get_ephemeral_translated_instance(
-                translation.target_locale
-            )
+            draft = translation.source.get_ephemeral_translated_instance(translation.target_locale)
             draft.save_revision(user=request.user)
             page = Page.objects.get(pk=page.pk).specific
             workflow.start(page, request.user)

@@ -43,9 +43,7 @@ class TranslationAdminTestCase(TestCase):
         cls.moderator = UserFactory(username="content-moderator", groups=["Moderators"])
 
     def put_translation(self, translation, segment, value):
-        url = reverse(
-            "wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]
-        )
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
         return self.client.put(
             url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
         )
@@ -190,7 +188,9 @@ class ChangedSourceTests(TranslationAdminTestCase):
         self.maji.refresh_from_db()
         self.assertNotIn("near your home", self.maji.summary)
 
-        sync_url = reverse("wagtail_localize:update_translations", args=[self.translation.source_id])
+        sync_url = reverse(
+            "wagtail_localize:update_translations", args=[self.translation.source_id]
+        )
         self.assertEqual(self.client.get(sync_url).status_code, 200)
         with self.captureOnCommitCallbacks(execute=True):
             self.client.post(sync_url, {"publish_translations": "on"})
