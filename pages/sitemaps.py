@@ -28,27 +28,36 @@ class BilingualSitemap(Sitemap):
         )
 
     def _urls(self, page, protocol, domain):
-        # As Wagtail's, plus each page's alternates (Django's sitemap template writes them
-        # as xhtml:link elements).
+        # As Wagtail's, with each page's alternates (Django's sitemap template writes them as
+        # xhtml:link elements), and addresses built like the pages' own hreflang links.
         urls = []
         last_mods = set()
         for item in self.paginator.page(page).object_list.iterator():
-            for url_info in item.get_sitemap_urls(self.request):
-                url_info.setdefault("alternates", self.alternates(item))
-                urls.append(url_info)
-                last_mods.add(url_info.get("lastmod"))
+            lastmod = self.lastmod(item)
+            urls.append(
+                {
+                    "item": item,
+                    "location": self.absolute(item),
+                    "lastmod": lastmod,
+                    "alternates": self.alternates(item),
+                }
+            )
+            last_mods.add(lastmod)
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)
         return urls
 
+    def absolute(self, page):
+        url = page.get_url(self.request)
+        return self.request.build_absolute_uri(url) if self.request else page.get_full_url()
+
     def alternates(self, page):
         versions = translated_versions(page)
         alternates = [
-            {"lang_code": code, "location": version.get_full_url(self.request)}
+            {"lang_code": code, "location": self.absolute(version)}
             for code, version in sorted(versions.items())
         ]
         default = versions.get("en")
         if default is not None:
-            location = default.get_full_url(self.request)
-            alternates.append({"lang_code": "x-default", "location": location})
+            alternates.append({"lang_code": "x-default", "location": self.absolute(default)})
         return alternates

@@ -143,7 +143,88 @@ class FeedAndSitemapTests(PublicSiteTestCase):
         self.assertNotContains(response, self.draft_report.slug)
 
 
+class LanguageFeedAndSitemapTests(PublicSiteTestCase):
+    def test_each_language_has_its_reports_feed(self):
+        baseline_sw = self.baseline.get_translation(self.kiswahili)
+        for path in ("feeds/reports.rss", "feeds/reports.atom"):
+            with self.subTest(feed=path):
+                english = self.client.get(f"/{path}")
+                kiswahili = self.client.get(f"/sw/{path}")
+                self.assertContains(english, self.baseline.title)
+                self.assertNotContains(english, baseline_sw.title)
+                self.assertContains(kiswahili, baseline_sw.title)
+                self.assertContains(kiswahili, f"http://testserver{baseline_sw.url}")
+                self.assertNotContains(kiswahili, self.baseline.title)
+        self.assertContains(self.client.get("/sw/feeds/reports.rss"), "<language>sw</language>")
+
+    def test_sitemap_lists_both_languages_with_alternates(self):
+        response = self.client.get("/sitemap.xml")
+        water = RightPage.objects.get(slug="water", locale=self.english)
+        maji = water.get_translation(self.kiswahili)
+        self.assertContains(response, "<loc>http://testserver/rights/water/</loc>")
+        self.assertContains(response, "<loc>http://testserver/sw/haki/maji/</loc>")
+        self.assertContains(
+            response,
+            '<xhtml:link rel="alternate" hreflang="sw" href="http://testserver/sw/haki/maji/"/>',
+            count=2,
+        )
+        self.assertContains(
+            response,
+            '<xhtml:link rel="alternate" hreflang="x-default" '
+            'href="http://testserver/rights/water/"/>',
+            count=2,
+        )
+        self.assertEqual(
+            response.content.decode().count("<url>"),
+            Page.objects.live().exclude(depth=1).count(),
+        )
+        self.assertTrue(maji.live)
+
+    def test_old_addresses_still_answer(self):
+        for path in (
+            "/",
+            "/rights/",
+            "/rights/water/",
+            "/conventions/c87/",
+            "/reports/",
+            self.baseline.url,
+            "/about/",
+            "/contact/",
+            "/privacy/",
+            "/report/",
+            "/track/",
+            "/search/?q=water",
+            "/accountability/",
+            "/accountability/cases/",
+            "/open311/",
+            "/feeds/reports.rss",
+            "/feeds/reports.atom",
+            "/sitemap.xml",
+            "/robots.txt",
+        ):
+            with self.subTest(path=path):
+                self.assertEqual(self.client.get(path).status_code, 200)
+
+
 class SearchTests(PublicSiteTestCase):
+    def test_kiswahili_search_finds_the_water_right_by_maji(self):
+        maji = RightPage.objects.get(slug="maji", locale=self.kiswahili)
+        response = self.client.get("/sw/search/", {"q": "maji"})
+        self.assertContains(response, f'href="{maji.url}"')
+        self.assertContains(response, '<html lang="sw"')
+        # Results in the reader's language only.
+        self.assertNotContains(response, 'href="/rights/water/"')
+
+    def test_kiswahili_search_finds_kiswahili_words_inside_pages(self):
+        response = self.client.get("/sw/search/", {"q": "kufukuzwa"})
+        self.assertContains(response, 'href="/sw/haki/makazi-na-usafi/"')
+
+    def test_english_search_stays_in_english(self):
+        response = self.client.get(reverse("search"), {"q": "maji"})
+        self.assertNotContains(response, 'href="/sw/haki/maji/"')
+        response = self.client.get(reverse("search"), {"q": "evictions"})
+        self.assertContains(response, 'href="/rights/housing-and-sanitation/"')
+
     def test_search_finds_the_water_right(self):
         water = RightPage.objects.get(clause="43(1)(d)", locale=self.english)
         response = self.client.get(reverse("search"), {"q": "water"})
