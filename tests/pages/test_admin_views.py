@@ -6,13 +6,11 @@ translated again; nothing publishes English words as Kiswahili."""
 import datetime
 from urllib.parse import urlencode
 
-from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from pages.initial_content import load_initial_content
 from pages.models import ReportIndexPage, ReportPage, RightPage
 from pages.translation_status import (
     OUT_OF_DATE,
@@ -22,6 +20,7 @@ from pages.translation_status import (
     translation_state,
 )
 from tests.factories import UserFactory
+from tests.pages.base import SiteContentTestCase
 
 KISWAHILI = {
     "Water kiosks in informal settlements": "Vibanda vya maji katika makazi yasiyo rasmi",
@@ -33,12 +32,10 @@ KISWAHILI = {
 }
 
 
-class TranslationAdminTestCase(TestCase):
+class TranslationAdminTestCase(SiteContentTestCase):
     @classmethod
     def setUpTestData(cls):
-        load_initial_content()
-        cls.english = Locale.objects.get(language_code="en")
-        cls.kiswahili = Locale.objects.get(language_code="sw")
+        super().setUpTestData()
         cls.editor = UserFactory(username="content-editor", groups=["Editors"])
         cls.moderator = UserFactory(username="content-moderator", groups=["Moderators"])
 

@@ -5,10 +5,9 @@ and words that really are in the page's language."""
 import re
 from html.parser import HTMLParser
 
-from django.test import TestCase
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from pages.initial_content import load_initial_content
+from tests.pages.base import SiteContentTestCase
 
 # A word-share check, not a language detector: the commonest function words of each language.
 ENGLISH_STOP_WORDS = frozenset(
@@ -67,13 +66,7 @@ def word_shares(html, language):
     return english, kiswahili
 
 
-class BilingualPagesTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        load_initial_content()
-        cls.english = Locale.objects.get(language_code="en")
-        cls.kiswahili = Locale.objects.get(language_code="sw")
-
+class BilingualPagesTestCase(SiteContentTestCase):
     def pages(self, locale):
         return Page.objects.live().filter(locale=locale).exclude(depth=1).specific()
 

@@ -1,10 +1,8 @@
 import datetime
 
-from django.test import TestCase
 from django.urls import reverse
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from pages.initial_content import load_initial_content
 from pages.models import (
     ConventionPage,
     HomePage,
@@ -14,14 +12,13 @@ from pages.models import (
     StandardPage,
 )
 from refdata.models import County
+from tests.pages.base import SiteContentTestCase
 
 
-class PublicSiteTestCase(TestCase):
+class PublicSiteTestCase(SiteContentTestCase):
     @classmethod
     def setUpTestData(cls):
-        load_initial_content()
-        cls.english = Locale.objects.get(language_code="en")
-        cls.kiswahili = Locale.objects.get(language_code="sw")
+        super().setUpTestData()
         cls.home = HomePage.objects.get(locale=cls.english)
         cls.reports_index = ReportIndexPage.objects.get(locale=cls.english)
         cls.baseline = ReportPage.objects.live().get(locale=cls.english)
