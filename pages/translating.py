@@ -18,6 +18,7 @@ import json
 import re
 import uuid
 
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import StreamField
 from wagtail_localize.models import (
     OverridableSegment,
@@ -117,7 +118,11 @@ def translate_page(page, locale, *, english, translated):
         return None
     # Saved as a draft, then published here: wagtail-localize would otherwise publish only
     # once the outer transaction commits.
+    known_redirects = set(Redirect.objects.values_list("pk", flat=True))
     translated_page, _created = source.create_or_update_translation(locale, publish=False)
     translated_page.get_latest_revision().publish()
     translated_page.refresh_from_db()
+    # wagtail-localize copies the page under its English slug, then renames it; Wagtail
+    # records a redirect from that interim address, which nobody ever saw.
+    Redirect.objects.filter(redirect_page=translated_page).exclude(pk__in=known_redirects).delete()
     return translated_page.specific

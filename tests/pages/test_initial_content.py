@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 from pypdf import PdfReader
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Revision, Site
 from wagtail_localize.models import LocaleSynchronization, Translation
@@ -107,6 +108,8 @@ def test_loading_twice_creates_nothing_new(loaded):
     for model in (HomePage, RightPage, ConventionPage, ReportPage, StandardPage):
         assert english(model).count() == kiswahili(model).count(), model.__name__
     assert not Page.objects.filter(alias_of__isnull=False).exists()
+    # No redirects from the interim addresses of the translations.
+    assert not Redirect.objects.exists()
     assert Translation.objects.count() == Page.objects.filter(depth__gt=1).count() // 2
 
 
