@@ -1,4 +1,5 @@
-"""The initial message texts, in English and Kiswahili.
+"""The initial message texts, in English and Kiswahili (Kiswahili terms as in
+``docs/glossary.md``).
 
 A data migration copies them into ``MessageTemplate`` rows, which editors then change as
 snippets; they are also the fallback when a row has been deleted. An SMS text ends with the
@@ -14,9 +15,8 @@ SMS = {
         "{access_code}. To check, SMS STATUS {reference}. Follow it here: {tracking_link}"
     ),
     ("case_received", "sw"): (
-        "Huduma Portal: tumepokea malalamiko yako. Kumbukumbu {reference}, nambari ya siri "
-        "{access_code}. Kuangalia hali, tuma SMS: HALI {reference}. Fuatilia hapa: "
-        "{tracking_link}"
+        "Huduma Portal: tumepokea ripoti yako, nambari ya kumbukumbu {reference}. Nambari ya "
+        "siri {access_code}. Kuangalia hali, tuma: HALI {reference}. Fuatilia: {tracking_link}"
     ),
     ("case_forwarded", "en"): (
         "Huduma Portal: case {reference} was sent to {authority}, who should answer by "
@@ -104,15 +104,15 @@ EMAIL = {
         "on it. We will write to you when that happens.\n\n" + _TRACK_EN,
     ),
     ("case_received", "sw"): (
-        "Tumepokea malalamiko yako {reference}",
+        "Tumepokea ripoti yako {reference}",
         "Asante kwa kutueleza kuhusu tatizo hili.\n\n"
-        "Namba ya kumbukumbu: {reference}\n"
+        "Nambari ya kumbukumbu: {reference}\n"
         "Nambari ya siri: {access_code}\n\n"
-        "Usimpe mtu mwingine nambari ya siri: pamoja na namba ya kumbukumbu inafungua kesi "
+        "Usimpe mtu mwingine nambari ya siri: pamoja na nambari ya kumbukumbu inafungua kesi "
         "yako kwenye ukurasa wa kufuatilia. Unaweza pia kuangalia hali kwa kutuma SMS yenye "
-        "maneno HALI {reference} kutoka namba ya simu uliyotupa.\n\n"
-        "Afisa wa kesi atasoma malalamiko yako na kuyatuma kwa mamlaka inayoweza "
-        "kuyashughulikia. Tutakuandikia hilo likitokea.\n\n" + _TRACK_SW,
+        "maneno HALI {reference} kutoka nambari ya simu uliyotupa.\n\n"
+        "Afisa wa kesi atasoma ripoti yako na kuituma kwa mamlaka inayoweza "
+        "kuishughulikia. Tutakuandikia hilo likitokea.\n\n" + _TRACK_SW,
     ),
     ("case_forwarded", "en"): (
         "Your case {reference} was sent to {authority}",
@@ -221,8 +221,8 @@ EMAIL = {
     ("authority_new_case", "sw"): (
         "Kesi mpya {reference}: tafadhali jibu kufikia {due_date}",
         "Kwa {authority},\n\n"
-        "Malalamiko ya mwananchi yametumwa kwenu kupitia Huduma Portal. Tafadhali "
-        "yashughulikieni na mwandike jibu lenu kufikia {due_date}.\n\n"
+        "Lalamiko la mwananchi limetumwa kwenu kupitia Huduma Portal. Tafadhali "
+        "lishughulikieni na mwandike jibu lenu kufikia {due_date}.\n\n"
         "{summary}\n\n"
         "Andikeni jibu lenu hapa (hakuna akaunti inayohitajika):\n{respond_link}\n\n"
         "Kiungo hiki kinafanya kazi kwa siku 30 na kwa kesi hii pekee; tafadhali msikitume "

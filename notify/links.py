@@ -10,6 +10,8 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
+from django.urls import reverse
+from django.utils import translation
 
 RESPONSE_TOKEN_SALT = "cases.authority-response"  # noqa: S105 - a salt, not a secret
 RESPONSE_LINK_MAX_AGE = datetime.timedelta(days=30)
@@ -20,7 +22,11 @@ def absolute_url(path):
 
 
 def tracking_link(case):
-    return absolute_url(f"/track/{case.tracking_token}/")
+    """The citizen's private link, in the case's language: ``/sw/track/<token>/`` opens the
+    tracking page in Kiswahili. Links sent before languages had their own addresses
+    (``/track/<token>/``) still open it, in English."""
+    with translation.override(case.language or settings.LANGUAGE_CODE):
+        return absolute_url(reverse("track_case", args=[case.tracking_token]))
 
 
 def make_response_token(case):
@@ -49,4 +55,6 @@ def read_response_token(token, max_age=RESPONSE_LINK_MAX_AGE):
 
 
 def response_link(case):
-    return absolute_url(f"/respond/{make_response_token(case)}/")
+    # Authorities are written to in the site's default language (notify.case_messages).
+    with translation.override(settings.LANGUAGE_CODE):
+        return absolute_url(reverse("authority_respond", args=[make_response_token(case)]))

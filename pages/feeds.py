@@ -1,4 +1,7 @@
-"""RSS and Atom feeds of published reports."""
+"""RSS and Atom feeds of published reports, one pair per language (/feeds/… and /sw/feeds/…).
+
+A report not yet translated stays out of the Kiswahili feed: a feed entry cannot mark its
+words as English. It joins the feed when its translation is published."""
 
 import datetime
 
@@ -6,8 +9,9 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
-from .models import ReportPage
+from .models import HomePage, ReportPage
 
 FEED_LENGTH = 20
 
@@ -17,10 +21,16 @@ class LatestReportsFeed(Feed):
     description = _("Survey reports and studies on public services in Kenya.")
 
     def link(self):
-        return "/"
+        home = HomePage.objects.live().filter(locale=Locale.get_active()).first()
+        return home.url if home else "/"
 
     def items(self):
-        return ReportPage.objects.live().public().order_by("-publication_date", "-pk")[:FEED_LENGTH]
+        return (
+            ReportPage.objects.live()
+            .public()
+            .filter(locale=Locale.get_active(), alias_of__isnull=True)
+            .order_by("-publication_date", "-pk")[:FEED_LENGTH]
+        )
 
     def item_title(self, item):
         return item.title

@@ -1,22 +1,30 @@
-"""Load the public site's initial content: the home page, the index pages, the eight rights of
-Article 43, seven ILO conventions, the baseline survey report and the plain pages.
+"""Load the public site's initial content, in English and Kiswahili: the home page, the index
+pages, the eight rights of Article 43, seven ILO conventions, the baseline survey report and
+the plain pages.
 
-Safe to run any number of times. A page is found by its slug under its parent; when it exists
-it is left exactly as it is, so later edits in the admin survive and no revisions pile up.
-The text lives in ``pages/content/``."""
+Safe to run any number of times. An English page is found by its slug under its parent, its
+Kiswahili version by Wagtail's translation key; when either exists it is left exactly as it
+is, so later edits in the admin (and translations made in wagtail-localize's editor) survive
+and no revisions pile up. A Kiswahili page that is still an untranslated alias is
+translated. The text lives in ``pages/content/`` (English) and ``pages/content/sw/``."""
 
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization
 
 from refdata.models import Sector
 
 from .content import conventions, report, rights, site_pages
 from .content.placeholder_pdf import placeholder_report_pdf
 from .content.reference import read_article_43, read_conventions
+from .content.sw import conventions as conventions_sw
+from .content.sw import report as report_sw
+from .content.sw import rights as rights_sw
+from .content.sw import site_pages as site_pages_sw
 from .models import (
     ConventionIndexPage,
     ConventionPage,
@@ -29,8 +37,10 @@ from .models import (
     RightsIndexPage,
     StandardPage,
 )
+from .translating import translate_page
 
 HOME_SLUG = "home"
+HOME_LANGUAGE = "en"
 SITE_NAME = "Huduma Portal"
 
 KENYA_STATUS = {
@@ -48,12 +58,25 @@ class InitialContentError(Exception):
 class LoadResult:
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    # Kiswahili pages left for a translator: their English page was edited since it was loaded.
+    untranslated: list[str] = field(default_factory=list)
+    # (English page, its fields as shipped, its Kiswahili fields), parents before children.
+    translations: list = field(default_factory=list, repr=False)
 
 
 @transaction.atomic
 def load_initial_content():
     """Create whatever part of the initial content is missing; return what was done."""
     result = LoadResult()
+    kiswahili_locale, _created = Locale.objects.get_or_create(language_code="sw")
+    _load_english(result)
+    for page, english, translated in result.translations:
+        _ensure_translation(page, kiswahili_locale, english, translated, result)
+    _keep_kiswahili_tree_in_step(kiswahili_locale)
+    return result
+
+
+def _load_english(result):
     home = _ensure_home_page(result)
     _point_default_site_at(home)
 
@@ -64,6 +87,11 @@ def load_initial_content():
         slug="rights",
         title=site_pages.RIGHTS_INDEX_TITLE,
         intro=site_pages.RIGHTS_INDEX_INTRO,
+        sw={
+            "slug": site_pages_sw.RIGHTS_INDEX_SLUG,
+            "title": site_pages_sw.RIGHTS_INDEX_TITLE,
+            "intro": site_pages_sw.RIGHTS_INDEX_INTRO,
+        },
         show_in_menus=True,
     )
     conventions_index = _ensure_child(
@@ -73,6 +101,11 @@ def load_initial_content():
         slug="conventions",
         title=site_pages.CONVENTIONS_INDEX_TITLE,
         intro=site_pages.CONVENTIONS_INDEX_INTRO,
+        sw={
+            "slug": site_pages_sw.CONVENTIONS_INDEX_SLUG,
+            "title": site_pages_sw.CONVENTIONS_INDEX_TITLE,
+            "intro": site_pages_sw.CONVENTIONS_INDEX_INTRO,
+        },
         show_in_menus=True,
     )
     reports_index = _ensure_child(
@@ -82,6 +115,11 @@ def load_initial_content():
         slug="reports",
         title=site_pages.REPORTS_INDEX_TITLE,
         intro=site_pages.REPORTS_INDEX_INTRO,
+        sw={
+            "slug": site_pages_sw.REPORTS_INDEX_SLUG,
+            "title": site_pages_sw.REPORTS_INDEX_TITLE,
+            "intro": site_pages_sw.REPORTS_INDEX_INTRO,
+        },
         show_in_menus=True,
     )
 
@@ -90,17 +128,28 @@ def load_initial_content():
     _ensure_report(reports_index, right_pages, result)
     _ensure_standard_pages(home, result)
     _ensure_featured_rights(home, right_pages, result)
-    return result
 
 
 # --- Pages -------------------------------------------------------------------------------
 
 
-def _ensure_child(parent, page_class, result, *, slug, relations=None, **fields):
+def _ensure_child(parent, page_class, result, *, slug, sw, relations=None, **fields):
     """The published child of ``parent`` with ``slug``, created from ``fields`` if missing.
 
-    ``relations`` holds many-to-many values, set on the unsaved page so that they are part of
-    its first revision."""
+    ``sw`` holds the Kiswahili words of the translatable fields (title, slug, text); the
+    page is queued for translation with them. ``relations`` holds many-to-many values, set
+    on the unsaved page so that they are part of its first revision."""
+    existing = _find_child(parent, page_class, slug)
+    page = existing or _create_child(parent, page_class, result, slug, relations, fields)
+    english = page_class(slug=slug, **fields)
+    translated = page_class(**{"slug": slug, **fields, **sw})
+    result.translations.append((page, english, translated))
+    if existing is not None:
+        result.kept.append(existing.url_path)
+    return page
+
+
+def _find_child(parent, page_class, slug):
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         existing = existing.specific
@@ -109,9 +158,10 @@ def _ensure_child(parent, page_class, result, *, slug, relations=None, **fields)
                 f"{existing.url_path} is a {type(existing).__name__}, "
                 f"not a {page_class.__name__}; move or rename it and run again."
             )
-        result.kept.append(existing.url_path)
-        return existing
+    return existing
 
+
+def _create_child(parent, page_class, result, slug, relations, fields):
     page = page_class(slug=slug, **fields)
     for name, value in (relations or {}).items():
         setattr(page, name, value)
@@ -135,6 +185,14 @@ def _ensure_home_page(result):
         hero_title=site_pages.HOME_HERO_TITLE,
         hero_text=site_pages.HOME_HERO_TEXT,
         body=site_pages.home_body(),
+        sw={
+            "slug": site_pages_sw.HOME_SLUG,
+            "title": site_pages_sw.HOME_TITLE,
+            "hero_title": site_pages_sw.HOME_HERO_TITLE,
+            "hero_text": site_pages_sw.HOME_HERO_TEXT,
+            "report_cta_text": site_pages_sw.HOME_REPORT_CTA,
+            "body": site_pages_sw.home_body(),
+        },
     )
 
 
@@ -178,6 +236,7 @@ def _ensure_conventions(index, result):
     pages = {}
     for facts in read_conventions():
         text = conventions.convention_text(facts.number)
+        text_sw = conventions_sw.convention_text(facts.number)
         pages[facts.number] = _ensure_child(
             index,
             ConventionPage,
@@ -190,6 +249,11 @@ def _ensure_conventions(index, result):
             kenya_ratification_year=facts.kenya_ratification_year,
             summary=text.summary,
             what_it_means=text.what_it_means,
+            sw={
+                "title": text_sw.title,
+                "summary": text_sw.summary,
+                "what_it_means": text_sw.what_it_means,
+            },
         )
     return pages
 
@@ -198,7 +262,7 @@ def _ensure_rights(index, convention_pages, result):
     """The right pages, by slug, in the order of Article 43."""
     constitution = read_article_43()
     pages = {}
-    for right in rights.all_rights():
+    for right, right_sw in zip(rights.all_rights(), rights_sw.all_rights(), strict=True):
         pages[right.slug] = _ensure_child(
             index,
             RightPage,
@@ -211,6 +275,15 @@ def _ensure_rights(index, convention_pages, result):
             explanation=right.explanation,
             what_to_expect=right.what_to_expect,
             how_to_complain=right.how_to_complain,
+            sw={
+                "slug": right_sw.slug,
+                "title": right_sw.title,
+                "constitutional_text": right_sw.constitutional_text,
+                "summary": right_sw.summary,
+                "explanation": right_sw.explanation,
+                "what_to_expect": right_sw.what_to_expect,
+                "how_to_complain": right_sw.how_to_complain,
+            },
             sector=Sector.objects.get(slug=right.sector_slug),
             relations={
                 "related_conventions": [
@@ -232,6 +305,13 @@ def _ensure_report(index, right_pages, result):
         publishers=report.PUBLISHERS,
         summary=report.SUMMARY,
         key_findings=report.KEY_FINDINGS,
+        sw={
+            "slug": report_sw.SLUG,
+            "title": report_sw.TITLE,
+            "publishers": report_sw.PUBLISHERS,
+            "summary": report_sw.SUMMARY,
+            "key_findings": report_sw.KEY_FINDINGS,
+        },
         document=_ensure_placeholder_document(result),
         relations={
             "related_rights": list(right_pages.values()),
@@ -242,13 +322,21 @@ def _ensure_report(index, right_pages, result):
 
 
 def _ensure_standard_pages(home, result):
-    # The contact page links to the privacy notice, so the notice comes first.
-    _ensure_standard_page(home, site_pages.about_page(), result)
-    privacy = _ensure_standard_page(home, site_pages.privacy_page(), result)
-    _ensure_standard_page(home, site_pages.contact_page(privacy_page_id=privacy.pk), result)
+    # The contact page links to the privacy notice, so the notice comes first. The link names
+    # the English page; Wagtail shows each reader the version in their language.
+    _ensure_standard_page(home, site_pages.about_page(), site_pages_sw.about_page(), result)
+    privacy = _ensure_standard_page(
+        home, site_pages.privacy_page(), site_pages_sw.privacy_page(), result
+    )
+    _ensure_standard_page(
+        home,
+        site_pages.contact_page(privacy_page_id=privacy.pk),
+        site_pages_sw.contact_page(privacy_page_id=privacy.pk),
+        result,
+    )
 
 
-def _ensure_standard_page(home, content, result):
+def _ensure_standard_page(home, content, content_sw, result):
     return _ensure_child(
         home,
         StandardPage,
@@ -258,6 +346,12 @@ def _ensure_standard_page(home, content, result):
         intro=content.intro,
         body=content.body,
         show_in_menus=content.show_in_menus,
+        sw={
+            "slug": content_sw.slug,
+            "title": content_sw.title,
+            "intro": content_sw.intro,
+            "body": content_sw.body,
+        },
     )
 
 
@@ -273,6 +367,30 @@ def _ensure_featured_rights(home, right_pages, result):
     ]
     home.save_revision().publish()
     result.created.append(f"{home.url_path} featured rights")
+
+
+# --- Kiswahili ---------------------------------------------------------------------------
+
+
+def _ensure_translation(page, locale, english, translated, result):
+    """Translate ``page`` into ``locale`` unless a translation exists (then it is kept)."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None and existing.alias_of_id is None:
+        result.kept.append(f"{existing.url_path} ({locale.language_code})")
+        return
+    translation = translate_page(page, locale, english=english, translated=translated)
+    if translation is None:
+        result.untranslated.append(f"{page.url_path} ({locale.language_code})")
+    else:
+        result.created.append(f"{translation.url_path} ({locale.language_code})")
+
+
+def _keep_kiswahili_tree_in_step(locale):
+    """Let wagtail-localize give every new English page a Kiswahili alias, shown as "not yet
+    translated" until a translator publishes its translation. Creating the setting once
+    also aliases any English page that has no Kiswahili version yet."""
+    english = Locale.objects.get(language_code=HOME_LANGUAGE)
+    LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": english})
 
 
 # --- Documents ---------------------------------------------------------------------------

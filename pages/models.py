@@ -9,9 +9,11 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFindingsBlock
 from .filters import ReportFilter
+from .localization import in_locale, original_version
 
 REPORTS_PER_PAGE = 10
 
@@ -51,11 +53,21 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = [
-            item.right for item in self.featured_rights.select_related("right") if item.right.live
-        ]
+        # The featured rights are chosen on the English home page and copied to its
+        # translations: show each right in this page's language.
+        keys = [item.right.translation_key for item in self.featured_rights.select_related("right")]
+        rights = {
+            right.translation_key: right
+            for right in RightPage.objects.live()
+            .public()
+            .filter(locale=self.locale, translation_key__in=keys)
+        }
+        context["featured"] = [rights[key] for key in keys if key in rights]
         context["latest_reports"] = (
-            ReportPage.objects.live().public().order_by("-publication_date")[:3]
+            ReportPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .order_by("-publication_date", "pk")[:3]
         )
         return context
 
@@ -111,7 +123,10 @@ class RightPage(Page):
         verbose_name=_("public-service sector"),
     )
     related_conventions = ParentalManyToManyField(
-        "pages.ConventionPage", blank=True, related_name="+", verbose_name=_("related conventions")
+        "pages.ConventionPage",
+        blank=True,
+        related_name="rights",
+        verbose_name=_("related conventions"),
     )
 
     content_panels = [
@@ -139,19 +154,23 @@ class RightPage(Page):
     ]
     parent_page_types = ["pages.RightsIndexPage"]
     subpage_types = []
+    # The clause number is the same in every language. The constitutional text is translated:
+    # in Kiswahili it holds the unofficial translation, shown beside the English original.
+    override_translatable_fields = [SynchronizedField("clause", overridable=False)]
 
     class Meta:
         verbose_name = _("right")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conventions"] = self.related_conventions.live().public().order_by("number")
-        context["reports"] = (
-            ReportPage.objects.live()
-            .public()
-            .filter(related_rights=self)
-            .order_by("-publication_date")[:5]
-        )
+        context["conventions"] = in_locale(
+            ConventionPage, self.locale, rights__translation_key=self.translation_key
+        ).order_by("number")
+        context["reports"] = in_locale(
+            ReportPage, self.locale, related_rights__translation_key=self.translation_key
+        ).order_by("-publication_date", "pk")[:5]
+        original = original_version(self)
+        context["official_text"] = original.constitutional_text if original else ""
         return context
 
 
@@ -235,7 +254,11 @@ class ConventionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["rights"] = RightPage.objects.live().public().filter(related_conventions=self)
+        context["rights"] = in_locale(
+            RightPage, self.locale, related_conventions__translation_key=self.translation_key
+        )
+        original = original_version(self)
+        context["official_title"] = original.title if original else ""
         return context
 
 
@@ -330,6 +353,9 @@ class ReportPage(Page):
     @property
     def publisher_list(self):
         return [name.strip() for name in self.publishers.split(",") if name.strip()]
+
+    def rights_in_this_language(self):
+        return in_locale(RightPage, self.locale, reports__translation_key=self.translation_key)
 
 
 class StandardPage(Page):

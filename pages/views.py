@@ -1,4 +1,4 @@
-"""Public views that are not Wagtail pages: site search."""
+"""Public views that are not Wagtail pages: site search, in the reader's language."""
 
 import logging
 
@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .search_query import displayed_query, search_words
 
@@ -25,7 +25,11 @@ def search(request):
         # says so, with its usual advice.
         results = Paginator([], SEARCH_RESULTS_PER_PAGE).get_page(1)
     if words:
-        matches = Page.objects.live().public().specific().search(words)
+        # Only the reader's language: Kiswahili pages are indexed with PostgreSQL's "simple"
+        # configuration and English ones with English stemming (pages/search_backend.py).
+        matches = (
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(words)
+        )
         try:
             results = Paginator(matches, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         except DatabaseError:

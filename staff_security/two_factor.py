@@ -29,7 +29,6 @@ OPEN_URL_NAMES = {
     "two_factor_verify",
     "two_factor_setup",
     "two_factor_qr_code",
-    "set_language",
 }
 
 

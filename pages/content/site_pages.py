@@ -277,7 +277,8 @@ def privacy_page():
             heading("Cookies", level="h2"),
             paragraph(
                 bullet_list(
-                    "A language cookie remembers whether you chose English or Kiswahili.",
+                    "A page's address carries its language (/sw/ for Kiswahili), so no "
+                    "language cookie is needed.",
                     "A security cookie protects the forms you send, such as the report form, "
                     "against forgery.",
                     "Staff who sign in to the back office also get session cookies.",

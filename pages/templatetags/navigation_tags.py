@@ -1,25 +1,26 @@
 from django import template
 from django.apps import apps
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
-    """The home page's live children that editors chose to show in menus."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    """The live children of the home page in the reader's language that editors chose to
+    show in menus."""
+    root = site_root(context)
+    if root is None:
         return []
-    return site.root_page.get_children().live().public().in_menu()
+    return root.get_children().live().public().in_menu()
 
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
+    """The site's home page in the reader's language (the English one until translated)."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    return site.root_page.localized if site else None
 
 
 @register.simple_tag
@@ -40,18 +41,32 @@ def is_within(page, section):
 
 @register.simple_tag(takes_context=True)
 def live_pages(context, model_name):
-    """Live public pages of one type in the current site, such as "RightPage".
+    """Live public pages of one type in the reader's language, such as "RightPage".
 
     Templates that no page view feeds (search, the report placeholder) use it to link to
     the site's sections without depending on the slugs editors chose.
     """
-    pages = apps.get_model("pages", model_name).objects.live().public()
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return pages.in_site(site) if site else pages
+    return (
+        apps.get_model("pages", model_name)
+        .objects.live()
+        .public()
+        .filter(locale=Locale.get_active())
+    )
 
 
 @register.simple_tag(takes_context=True)
 def index_page(context, model_name):
     """The site's index page of one type, such as "ReportIndexPage", or None."""
     return live_pages(context, model_name).first()
+
+
+@register.simple_tag(takes_context=True)
+def localized_slugurl(context, slug):
+    """The address of the site's page with this (English) slug, in the reader's language:
+    Wagtail's ``slugurl`` answers with the English page."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return ""
+    page = site.root_page.get_descendants().filter(slug=slug).live().first()
+    return page.localized.get_url(request) if page else ""

@@ -47,7 +47,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
-    "wagtail.locales",
+    # wagtail-localize: the translation editor, segment by segment, and its locale admin
+    # (which replaces wagtail.locales and can keep the Kiswahili tree in step with English).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -143,7 +146,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: English and Kiswahili. URLs are the same in both; the choice is kept in a cookie.
+# Languages: English and Kiswahili. The address carries the language (i18n_patterns in
+# portal/urls.py): English without a prefix, as before, Kiswahili under /sw/.
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("sw", "Kiswahili")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -154,6 +158,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Wagtail's admin has no Kiswahili catalogue: the back office stays in English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English")]
+# wagtail-localize: "Translate this page" makes a draft, never a published copy of the English
+# words, and pages/wagtail_hooks.py refuses to publish a translation with segments missing.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -232,10 +239,13 @@ OPEN311_JURISDICTION_ID = env("DJANGO_OPEN311_JURISDICTION_ID", "huduma.ke")
 WAGTAIL_SITE_NAME = _("Huduma Portal")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        # PostgreSQL has no Kiswahili dictionary. English stemming serves the English content and,
-        # applied alike to documents and queries, leaves Kiswahili words matchable as whole words.
+        # Wagtail's database backend (SQLite FTS5, PostgreSQL full-text search), with one
+        # PostgreSQL text search configuration per content language: English stemming for
+        # English pages, and "simple" (lower-cased whole words) for Kiswahili, which has no
+        # PostgreSQL dictionary.
+        "BACKEND": "pages.search_backend",
         "SEARCH_CONFIG": "english",
+        "LANGUAGE_SEARCH_CONFIGS": {"sw": "simple"},
     }
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "xlsx"]

@@ -9,6 +9,8 @@ import pytest
 
 from pages.content import report as report_content
 from pages.content import site_pages
+from pages.content.sw import report as report_sw
+from pages.content.sw import site_pages as site_pages_sw
 from pages.models import ConventionPage, ReportIndexPage, ReportPage, RightPage
 
 from .conftest import AXE_PATH, PLAYWRIGHT_MISSING, SCREENSHOT_DIR, skip_or_fail
@@ -97,7 +99,7 @@ def test_home_page_is_light_and_self_contained(phone_page, live_server):
 
 
 def test_right_page(phone_page):
-    water = RightPage.objects.get(clause="43(1)(d)")
+    water = RightPage.objects.get(clause="43(1)(d)", locale__language_code="en")
 
     phone_page.goto(water.url)
 
@@ -107,7 +109,7 @@ def test_right_page(phone_page):
 
 
 def test_convention_page(desktop_page):
-    convention = ConventionPage.objects.get(number=87)
+    convention = ConventionPage.objects.get(number=87, locale__language_code="en")
 
     desktop_page.goto(convention.url)
 
@@ -118,7 +120,7 @@ def test_convention_page(desktop_page):
 
 def test_reports_listing_filtered_by_year(desktop_page):
     year = str(report_content.PUBLICATION_DATE.year)
-    desktop_page.goto(ReportIndexPage.objects.get().url)
+    desktop_page.goto(ReportIndexPage.objects.get(locale__language_code="en").url)
 
     desktop_page.get_by_label("Year").select_option(year)
     desktop_page.get_by_role("button", name="Show reports").click()
@@ -129,7 +131,7 @@ def test_reports_listing_filtered_by_year(desktop_page):
 
 
 def test_report_page_offers_its_pdf(phone_page):
-    report = ReportPage.objects.get(slug=report_content.SLUG)
+    report = ReportPage.objects.get(slug=report_content.SLUG, locale__language_code="en")
 
     phone_page.goto(report.url)
 
@@ -151,7 +153,7 @@ def test_report_page_offers_its_pdf(phone_page):
 
 
 def test_search_finds_the_water_right(desktop_page):
-    water = RightPage.objects.get(clause="43(1)(d)")
+    water = RightPage.objects.get(clause="43(1)(d)", locale__language_code="en")
     desktop_page.goto("/")
 
     search = desktop_page.get_by_role("search", name="Site search")
@@ -170,13 +172,98 @@ def test_home_page_in_kiswahili(phone_page):
     html = phone_page.locator("html")
     expect(html).to_have_attribute("lang", "en")
 
-    phone_page.get_by_role("button", name="Kiswahili").click()
+    phone_page.get_by_role("link", name="Kiswahili").click()
 
-    # The switcher posts the choice and comes back to the same address, now in Kiswahili.
+    # The switcher is a plain link to the Kiswahili version of the same page.
+    phone_page.wait_for_url(re.compile(r"/sw/$"))
     expect(html).to_have_attribute("lang", "sw")
-    phone_page.wait_for_load_state()
-    assert urlsplit(phone_page.url).path == "/"
+    expect(heading(phone_page)).to_have_text(site_pages_sw.HOME_HERO_TITLE)
     check_page(phone_page, "home-sw")
     # Needs the compiled Kiswahili catalogue (locale/sw/LC_MESSAGES/django.mo).
     site_search = phone_page.locator(".site-header .search-form")
     expect(site_search.get_by_role("button")).to_have_text("Tafuta")
+
+    phone_page.get_by_role("link", name="English").click()
+    phone_page.wait_for_url(re.compile(r"/$"))
+    expect(html).to_have_attribute("lang", "en")
+
+
+def kiswahili(model, **lookups):
+    return model.objects.get(locale__language_code="sw", **lookups)
+
+
+def test_right_page_in_kiswahili(phone_page):
+    maji = kiswahili(RightPage, slug="maji")
+
+    phone_page.goto(maji.url)
+
+    expect(heading(phone_page)).to_have_text("Haki ya maji")
+    expect(phone_page.get_by_text("Tafsiri isiyo rasmi", exact=True)).to_be_visible()
+    original = phone_page.locator("figure.quote--constitution")
+    expect(original).to_have_attribute("lang", "en")
+    expect(original).to_contain_text("clean and safe water in adequate quantities")
+    check_page(phone_page, "right-water-sw")
+
+    phone_page.get_by_role("link", name="English").click()
+    phone_page.wait_for_url(re.compile(r"/rights/water/$"))
+
+
+def test_convention_page_in_kiswahili(desktop_page):
+    convention = kiswahili(ConventionPage, number=182)
+
+    desktop_page.goto(convention.url)
+
+    expect(heading(desktop_page)).to_have_text(convention.title)
+    official = desktop_page.locator(".official-title [lang=en]")
+    expect(official).to_have_text("Worst Forms of Child Labour Convention")
+    check_page(desktop_page, "convention-c182-sw")
+
+
+def test_reports_in_kiswahili(desktop_page):
+    desktop_page.goto(kiswahili(ReportIndexPage).url)
+
+    desktop_page.get_by_label("Mwaka").select_option(str(report_content.PUBLICATION_DATE.year))
+    desktop_page.get_by_role("button", name="Onyesha ripoti").click()
+
+    expect(desktop_page.get_by_role("link", name=report_sw.TITLE)).to_be_visible()
+    check_page(desktop_page, "reports-sw")
+    desktop_page.get_by_role("link", name=report_sw.TITLE).click()
+    expect(heading(desktop_page)).to_have_text(report_sw.TITLE)
+    check_page(desktop_page, "report-sw")
+
+
+def test_kiswahili_search_finds_the_water_right(desktop_page):
+    maji = kiswahili(RightPage, slug="maji")
+    desktop_page.goto("/sw/")
+
+    search = desktop_page.get_by_role("search", name="Utafutaji wa tovuti")
+    search.get_by_role("searchbox").fill("maji")
+    search.get_by_role("button", name="Tafuta").click()
+
+    desktop_page.wait_for_url(re.compile(r"/sw/search/\?q=maji$"))
+    results = desktop_page.locator(".result-list")
+    expect(results.get_by_role("link", name=maji.title, exact=True)).to_be_visible()
+    check_page(desktop_page, "search-maji-sw")
+
+
+def test_untranslated_page_is_marked_in_kiswahili(desktop_page):
+    """A report nobody has translated yet: English words, marked as such, still accessible."""
+    from wagtail_localize.synctree import create_aliases_for_new_page
+
+    index = ReportIndexPage.objects.get(locale__language_code="en")
+    report = ReportPage(
+        title="Water kiosks in informal settlements",
+        slug="water-kiosks",
+        publication_date=report_content.PUBLICATION_DATE,
+        publishers="Test publisher",
+        summary="How kiosks price water in three settlements.",
+    )
+    index.add_child(instance=report)
+    report.save_revision().publish()
+    create_aliases_for_new_page(report)
+
+    desktop_page.goto(report.get_translation(kiswahili(ReportIndexPage).locale).url)
+
+    expect(desktop_page.locator("main")).to_have_attribute("lang", "en")
+    expect(desktop_page.locator(".notice--untranslated")).to_contain_text("Bado haijatafsiriwa")
+    check_page(desktop_page, "untranslated-sw")

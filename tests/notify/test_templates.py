@@ -148,3 +148,37 @@ class MessageTemplateTests(TestCase):
         )
         with self.assertRaises(ValidationError):
             duplicate.full_clean()
+
+
+class GlossaryMigrationTests(TestCase):
+    """notify/migrations/0004: the shipped Kiswahili texts follow docs/glossary.md, and only
+    templates nobody edited are brought up to date."""
+
+    def test_unedited_templates_get_the_new_words_and_edited_ones_are_kept(self):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        from notify.models import MessageTemplate
+
+        migration = import_module("notify.migrations.0004_kiswahili_texts_to_the_glossary")
+        (old_subject, old_body), (new_subject, new_body) = migration.CHANGES[
+            ("case_received", "email", "sw")
+        ]
+        unedited = MessageTemplate.objects.get(
+            event="case_received", channel="email", language="sw"
+        )
+        unedited.subject, unedited.body = old_subject, old_body
+        unedited.save()
+        edited = MessageTemplate.objects.get(event="case_received", channel="sms", language="sw")
+        edited.body = "Huduma Portal: ripoti {reference} imefika. {tracking_link}"
+        edited.save()
+
+        migration.forwards(apps, None)
+
+        unedited.refresh_from_db()
+        edited.refresh_from_db()
+        self.assertEqual((unedited.subject, unedited.body), (new_subject, new_body))
+        self.assertIn("Nambari ya kumbukumbu", unedited.body)
+        self.assertNotIn("malalamiko", unedited.body)
+        self.assertEqual(edited.body, "Huduma Portal: ripoti {reference} imefika. {tracking_link}")

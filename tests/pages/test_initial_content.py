@@ -9,8 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 from pypdf import PdfReader
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import LocaleSynchronization, Translation
 
 from pages.initial_content import load_initial_content
 from pages.models import (
@@ -66,6 +68,14 @@ def loaded(db):
     return load_initial_content()
 
 
+def english(model):
+    return model.objects.filter(locale__language_code="en")
+
+
+def kiswahili(model):
+    return model.objects.filter(locale__language_code="sw")
+
+
 def counts():
     document_model = get_document_model()
     return {model.__name__: model.objects.count() for model in [*COUNTED_MODELS, document_model]}
@@ -86,13 +96,21 @@ def test_loading_twice_creates_nothing_new(loaded):
     first = counts()
     second_result = load_initial_content()
     assert second_result.created == []
+    assert second_result.untranslated == []
     assert counts() == first
-    assert first["RightPage"] == 8
-    assert first["ConventionPage"] == 7
-    assert first["StandardPage"] == 3
-    assert first["ReportPage"] == 1
-    assert first["HomePageFeaturedRight"] == 4
+    # Every page once in English and once in Kiswahili.
+    assert first["RightPage"] == 2 * 8
+    assert first["ConventionPage"] == 2 * 7
+    assert first["StandardPage"] == 2 * 3
+    assert first["ReportPage"] == 2 * 1
+    assert first["HomePage"] == 2
     assert first["Document"] == 1
+    for model in (HomePage, RightPage, ConventionPage, ReportPage, StandardPage):
+        assert english(model).count() == kiswahili(model).count(), model.__name__
+    assert not Page.objects.filter(alias_of__isnull=False).exists()
+    # No redirects from the interim addresses of the translations.
+    assert not Redirect.objects.exists()
+    assert Translation.objects.count() == Page.objects.filter(depth__gt=1).count() // 2
 
 
 def test_command_runs_twice(db):
@@ -105,6 +123,7 @@ def test_command_runs_twice(db):
 def test_home_page_is_the_default_sites_root(loaded):
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
+    assert home.locale.language_code == "en"
     assert isinstance(home, HomePage)
     assert (home.slug, home.title) == ("home", "Huduma Portal")
     assert home.live
@@ -115,7 +134,7 @@ def test_home_page_is_the_default_sites_root(loaded):
 
 
 def test_sections_and_plain_pages_are_published_under_home(loaded):
-    home = HomePage.objects.get()
+    home = english(HomePage).get()
     children = {page.slug: page.specific for page in home.get_children()}
     expected = {
         "rights": (RightsIndexPage, True),
@@ -136,7 +155,7 @@ def test_sections_and_plain_pages_are_published_under_home(loaded):
 def test_rights_quote_article_43_verbatim(loaded):
     reference = reference_lines()
     lead_in = "Every person has the right—"
-    rights_index = RightsIndexPage.objects.get()
+    rights_index = english(RightsIndexPage).get()
     for slug, (clause, marker, sector_slug) in RIGHTS.items():
         right = RightPage.objects.child_of(rights_index).get(slug=slug)
         assert right.live
@@ -149,21 +168,26 @@ def test_rights_quote_article_43_verbatim(loaded):
         assert 0 < len(right.summary) <= 400
         for stream in (right.explanation, right.what_to_expect, right.how_to_complain):
             assert len(stream) > 0, slug
-    assert RightPage.objects.count() == len(RIGHTS)
+    assert english(RightPage).count() == len(RIGHTS)
 
 
 def test_complaint_route_names_the_commissions_and_the_portal(loaded):
-    for right in RightPage.objects.all():
+    for right in english(RightPage):
         text = str(right.how_to_complain.render_as_block())
         assert "Commission on Administrative Justice" in text
         assert "Kenya National Commission on Human Rights" in text
         assert 'href="/report/"' in text
+    for right in kiswahili(RightPage):
+        text = str(right.how_to_complain.render_as_block())
+        assert "Tume ya Haki ya Kiutawala" in text
+        assert "Tume ya Kitaifa ya Haki za Binadamu ya Kenya" in text
+        assert 'href="/sw/report/"' in text
 
 
 def test_related_conventions_are_only_the_honest_links(loaded):
     linked = {
         right.slug: sorted(c.number for c in right.related_conventions.all())
-        for right in RightPage.objects.all()
+        for right in english(RightPage)
     }
     assert linked["education"] == [138, 182]
     assert all(numbers == [] for slug, numbers in linked.items() if slug != "education")
@@ -172,10 +196,10 @@ def test_related_conventions_are_only_the_honest_links(loaded):
 def test_conventions_match_the_reference_file(loaded):
     with open(CONTENT_DIR / "ilo-fundamental-conventions.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    assert ConventionPage.objects.count() == len(rows) == 7
+    assert english(ConventionPage).count() == len(rows) == 7
     for row in rows:
         number = int(row["number"][1:])
-        page = ConventionPage.objects.get(number=number)
+        page = english(ConventionPage).get(number=number)
         assert page.slug == f"c{number}"
         assert page.title == row["title"]
         assert page.year_adopted == int(row["adopted"])
@@ -189,18 +213,19 @@ def test_conventions_match_the_reference_file(loaded):
         assert page.summary
         assert 0 < len(page.summary) <= 600
         assert len(page.what_it_means) > 0
-    c87 = ConventionPage.objects.get(number=87)
+    c87 = english(ConventionPage).get(number=87)
     assert c87.kenya_status == RatificationStatus.NOT_RATIFIED
     assert c87.kenya_ratification_year is None
 
 
 def test_report_has_its_placeholder_pdf(loaded):
-    report = ReportPage.objects.get()
+    report = english(ReportPage).get()
     assert report.title == "State of public services and access to justice in Kenya"
     assert report.publication_date.year == 2026
     assert report.live
     assert report.counties.count() == 0
     assert report.related_rights.count() == 8
+    assert report.rights_in_this_language().count() == 8
     assert {"health", "water", "education"} <= set(report.sectors.values_list("slug", flat=True))
     assert not any(character.isdigit() for character in report.summary)
 
@@ -219,7 +244,7 @@ def test_report_has_its_placeholder_pdf(loaded):
 
 
 def test_featured_rights_are_set_once(loaded):
-    home = HomePage.objects.get()
+    home = english(HomePage).get()
     featured = [item.right.slug for item in home.featured_rights.order_by("sort_order")]
     assert featured == ["health", "water", "education", "housing-and-sanitation"]
     load_initial_content()
@@ -229,16 +254,21 @@ def test_featured_rights_are_set_once(loaded):
 
 
 def test_existing_pages_are_left_as_edited(loaded):
-    water = RightPage.objects.get(slug="water")
+    water = english(RightPage).get(slug="water")
     water.summary = "Edited by an editor."
     water.save_revision().publish()
+    maji = kiswahili(RightPage).get(slug="maji")
+    maji.summary = "Imehaririwa na mhariri."
+    maji.save_revision().publish()
     load_initial_content()
     water.refresh_from_db()
+    maji.refresh_from_db()
     assert water.summary == "Edited by an editor."
+    assert maji.summary == "Imehaririwa na mhariri."
 
 
 def test_privacy_notice_covers_the_essentials(loaded):
-    privacy = StandardPage.objects.get(slug="privacy")
+    privacy = english(StandardPage).get(slug="privacy")
     text = str(privacy.body.render_as_block())
     for phrase in (
         "Data Protection Act, 2019",
@@ -252,6 +282,67 @@ def test_privacy_notice_covers_the_essentials(loaded):
     ):
         assert phrase in text, phrase
     assert "Act No. 24 of 2019" in privacy.intro
+
+
+def test_kiswahili_pages_are_translations_of_the_english_ones(loaded):
+    sw = Locale.objects.get(language_code="sw")
+    for page in english(Page).exclude(depth=1).specific():
+        translation = page.get_translation(sw).specific
+        assert translation.live, page.url_path
+        assert translation.alias_of_id is None, page.url_path
+        assert type(translation) is type(page)
+        assert Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale=sw, enabled=True
+        ).exists(), page.url_path
+
+
+def test_kiswahili_slugs_and_unofficial_article_43(loaded):
+    sw = Locale.objects.get(language_code="sw")
+    water = english(RightPage).get(slug="water")
+    maji = water.get_translation(sw).specific
+    assert maji.url == "/sw/haki/maji/"
+    assert maji.title == "Haki ya maji"
+    assert maji.clause == water.clause
+    # The English page keeps the verbatim text; the Kiswahili one holds the translation.
+    assert "clean and safe water" in water.constitutional_text
+    assert "maji safi na salama" in maji.constitutional_text
+    assert maji.sector == water.sector
+
+
+def test_convention_facts_are_the_same_in_both_languages(loaded):
+    for convention in kiswahili(ConventionPage):
+        original = convention.get_translation(Locale.objects.get(language_code="en")).specific
+        assert convention.title.startswith("Mkataba"), convention.title
+        for name in ("number", "year_adopted", "kenya_status", "kenya_ratification_year"):
+            assert getattr(convention, name) == getattr(original, name), name
+
+
+def test_new_english_pages_get_a_kiswahili_alias(loaded):
+    """The tree synchronisation is on: an editor's new English page appears in the
+    Kiswahili tree as an alias (shown as not yet translated) until it is translated."""
+    sync = LocaleSynchronization.objects.get(locale__language_code="sw")
+    assert sync.sync_from.language_code == "en"
+
+
+def test_an_edited_english_page_is_left_for_a_translator(db):
+    """On a site whose English page was edited before the Kiswahili content existed, the
+    loader does not publish a half-translated page."""
+    load_initial_content()
+    sw = Locale.objects.get(language_code="sw")
+    water = english(RightPage).get(slug="water")
+    water.get_translation(sw).delete()
+    Translation.objects.filter(source__object_id=water.translation_key).delete()
+    water.get_translation_or_none(sw)
+    from wagtail_localize.models import TranslationSource
+
+    TranslationSource.objects.filter(object_id=water.translation_key).delete()
+    water.summary = "Edited by an editor."
+    water.save_revision().publish()
+
+    result = load_initial_content()
+
+    assert result.untranslated == ["/home/rights/water/ (sw)"]
+    assert water.get_translation_or_none(sw) is None or not water.get_translation(sw).live
 
 
 @override_settings(DEBUG=False)

@@ -1,10 +1,8 @@
 import datetime
 
-from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page
 
-from pages.initial_content import load_initial_content
 from pages.models import (
     ConventionPage,
     HomePage,
@@ -14,15 +12,16 @@ from pages.models import (
     StandardPage,
 )
 from refdata.models import County
+from tests.pages.base import SiteContentTestCase
 
 
-class PublicSiteTestCase(TestCase):
+class PublicSiteTestCase(SiteContentTestCase):
     @classmethod
     def setUpTestData(cls):
-        load_initial_content()
-        cls.home = HomePage.objects.get()
-        cls.reports_index = ReportIndexPage.objects.get()
-        cls.baseline = ReportPage.objects.live().get()
+        super().setUpTestData()
+        cls.home = HomePage.objects.get(locale=cls.english)
+        cls.reports_index = ReportIndexPage.objects.get(locale=cls.english)
+        cls.baseline = ReportPage.objects.live().get(locale=cls.english)
         cls.older_report = cls.add_report("Water kiosks in informal settlements", 2024)
         cls.draft_report = cls.add_report("Unpublished draft on schools", 2025, publish=False)
 
@@ -57,19 +56,19 @@ class PageRenderingTests(PublicSiteTestCase):
         self.assertContains(response, self.baseline.title)
 
     def test_right_page_quotes_the_constitution(self):
-        water = RightPage.objects.get(clause="43(1)(d)")
+        water = RightPage.objects.get(clause="43(1)(d)", locale=self.english)
         response = self.client.get(water.url)
         self.assertContains(response, "clean and safe water in adequate quantities")
         self.assertContains(response, "Article 43")
 
     def test_convention_page_shows_both_codes_and_ratification(self):
-        convention = ConventionPage.objects.get(number=87)
+        convention = ConventionPage.objects.get(number=87, locale=self.english)
         response = self.client.get(convention.url)
         self.assertContains(response, "C87")
         self.assertContains(response, "C087")
 
     def test_privacy_notice_cites_the_data_protection_act(self):
-        privacy = StandardPage.objects.get(slug="privacy")
+        privacy = StandardPage.objects.get(slug="privacy", locale=self.english)
         response = self.client.get(privacy.url)
         self.assertContains(response, "Data Protection Act")
 
@@ -92,7 +91,7 @@ class ReportListingTests(PublicSiteTestCase):
         self.assertNotContains(response, self.baseline.title)
 
     def test_filter_by_sector_and_county(self):
-        water_sector = RightPage.objects.get(clause="43(1)(d)").sector
+        water_sector = RightPage.objects.get(clause="43(1)(d)", locale=self.english).sector
         self.older_report.sectors.add(water_sector)
         mombasa = County.objects.by_code("001")
         self.older_report.counties.add(mombasa)
@@ -141,9 +140,90 @@ class FeedAndSitemapTests(PublicSiteTestCase):
         self.assertNotContains(response, self.draft_report.slug)
 
 
+class LanguageFeedAndSitemapTests(PublicSiteTestCase):
+    def test_each_language_has_its_reports_feed(self):
+        baseline_sw = self.baseline.get_translation(self.kiswahili)
+        for path in ("feeds/reports.rss", "feeds/reports.atom"):
+            with self.subTest(feed=path):
+                english = self.client.get(f"/{path}")
+                kiswahili = self.client.get(f"/sw/{path}")
+                self.assertContains(english, self.baseline.title)
+                self.assertNotContains(english, baseline_sw.title)
+                self.assertContains(kiswahili, baseline_sw.title)
+                self.assertContains(kiswahili, f"http://testserver{baseline_sw.url}")
+                self.assertNotContains(kiswahili, self.baseline.title)
+        self.assertContains(self.client.get("/sw/feeds/reports.rss"), "<language>sw</language>")
+
+    def test_sitemap_lists_both_languages_with_alternates(self):
+        response = self.client.get("/sitemap.xml")
+        water = RightPage.objects.get(slug="water", locale=self.english)
+        maji = water.get_translation(self.kiswahili)
+        self.assertContains(response, "<loc>http://testserver/rights/water/</loc>")
+        self.assertContains(response, "<loc>http://testserver/sw/haki/maji/</loc>")
+        self.assertContains(
+            response,
+            '<xhtml:link rel="alternate" hreflang="sw" href="http://testserver/sw/haki/maji/"/>',
+            count=2,
+        )
+        self.assertContains(
+            response,
+            '<xhtml:link rel="alternate" hreflang="x-default" '
+            'href="http://testserver/rights/water/"/>',
+            count=2,
+        )
+        self.assertEqual(
+            response.content.decode().count("<url>"),
+            Page.objects.live().exclude(depth=1).count(),
+        )
+        self.assertTrue(maji.live)
+
+    def test_old_addresses_still_answer(self):
+        for path in (
+            "/",
+            "/rights/",
+            "/rights/water/",
+            "/conventions/c87/",
+            "/reports/",
+            self.baseline.url,
+            "/about/",
+            "/contact/",
+            "/privacy/",
+            "/report/",
+            "/track/",
+            "/search/?q=water",
+            "/accountability/",
+            "/accountability/cases/",
+            "/open311/",
+            "/feeds/reports.rss",
+            "/feeds/reports.atom",
+            "/sitemap.xml",
+            "/robots.txt",
+        ):
+            with self.subTest(path=path):
+                self.assertEqual(self.client.get(path).status_code, 200)
+
+
 class SearchTests(PublicSiteTestCase):
+    def test_kiswahili_search_finds_the_water_right_by_maji(self):
+        maji = RightPage.objects.get(slug="maji", locale=self.kiswahili)
+        response = self.client.get("/sw/search/", {"q": "maji"})
+        self.assertContains(response, f'href="{maji.url}"')
+        self.assertContains(response, '<html lang="sw"')
+        # Results in the reader's language only.
+        self.assertNotContains(response, 'href="/rights/water/"')
+
+    def test_kiswahili_search_finds_kiswahili_words_inside_pages(self):
+        response = self.client.get("/sw/search/", {"q": "kufukuzwa"})
+        self.assertContains(response, 'href="/sw/haki/makazi-na-usafi/"')
+
+    def test_english_search_stays_in_english(self):
+        response = self.client.get(reverse("search"), {"q": "maji"})
+        self.assertNotContains(response, 'href="/sw/haki/maji/"')
+        response = self.client.get(reverse("search"), {"q": "evictions"})
+        self.assertContains(response, 'href="/rights/housing-and-sanitation/"')
+
     def test_search_finds_the_water_right(self):
-        water = RightPage.objects.get(clause="43(1)(d)")
+        water = RightPage.objects.get(clause="43(1)(d)", locale=self.english)
         response = self.client.get(reverse("search"), {"q": "water"})
         self.assertContains(response, water.url)
 
@@ -156,22 +236,20 @@ class SearchTests(PublicSiteTestCase):
         self.assertEqual(response.status_code, 200)
 
 
-class KiswahiliTests(PublicSiteTestCase):
-    def test_interface_renders_in_kiswahili(self):
-        self.client.cookies["django_language"] = "sw"
-        response = self.client.get("/")
+class KiswahiliInterfaceTests(PublicSiteTestCase):
+    def test_interface_renders_in_kiswahili_under_sw(self):
+        response = self.client.get("/sw/")
         self.assertContains(response, '<html lang="sw"')
         self.assertContains(response, "Tafuta")  # "Search"
 
-    def test_language_switcher_keeps_the_same_address(self):
-        response = self.client.post(
-            reverse("set_language"), {"language": "sw", "next": self.reports_index.url}
-        )
-        self.assertRedirects(response, self.reports_index.url, fetch_redirect_response=False)
-        response = self.client.get(self.reports_index.url)
-        self.assertContains(response, '<html lang="sw"')
+    def test_an_old_language_cookie_does_not_change_an_english_address(self):
+        # The address carries the language: caches and shared links get what they asked for.
+        self.client.cookies["django_language"] = "sw"
+        response = self.client.get("/")
+        self.assertContains(response, '<html lang="en"')
 
     def test_kiswahili_form_errors_come_from_our_catalogue(self):
-        self.client.cookies["django_language"] = "sw"
-        response = self.client.get(self.reports_index.url, {"year": "nineteen"})
+        reports_sw = self.reports_index.get_translation(self.kiswahili)
+        response = self.client.get(reports_sw.url, {"year": "nineteen"})
+        self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, "Select a valid choice")

@@ -3,8 +3,8 @@ its required environment)."""
 
 import json
 
+from django.conf import settings
 from django.test import SimpleTestCase, TestCase
-from django.urls import reverse
 
 from .test_settings import PRODUCTION_ENV, run_manage
 
@@ -28,10 +28,14 @@ def production_settings():
 
 
 class LanguageCookieTests(TestCase):
-    def test_the_language_cookie_is_same_site_lax(self):
-        response = self.client.post(reverse("set_language"), {"language": "sw", "next": "/"})
-        cookie = response.cookies["django_language"]
-        self.assertEqual(cookie["samesite"], "Lax")
+    def test_the_language_comes_from_the_address_and_no_cookie_is_set(self):
+        for path in ("/", "/sw/"):
+            with self.subTest(path=path):
+                response = self.client.get(path, follow=True)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn(settings.LANGUAGE_COOKIE_NAME, response.cookies)
+        # Should Django ever set it (its set_language view), it goes with SameSite=Lax.
+        self.assertEqual(settings.LANGUAGE_COOKIE_SAMESITE, "Lax")
 
 
 class ProductionSecurityTests(SimpleTestCase):

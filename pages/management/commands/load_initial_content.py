@@ -8,8 +8,8 @@ from pages.initial_content import InitialContentError, load_initial_content
 class Command(BaseCommand):
     help = (
         "Create the home page, the rights, conventions and reports sections, the baseline "
-        "survey report and the about, contact and privacy pages. Existing pages are left as "
-        "they are."
+        "survey report and the about, contact and privacy pages, in English and Kiswahili. "
+        "Existing pages and translations are left as they are."
     )
 
     def handle(self, *args, **options):
@@ -24,6 +24,13 @@ class Command(BaseCommand):
         for item in result.kept:
             if verbosity >= 2:
                 self.stdout.write(f"Already present: {item}")
+        for item in result.untranslated:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Not translated: {item} (its English page was edited; translate it in "
+                    "the admin)"
+                )
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Initial content: {len(result.created)} created, "
