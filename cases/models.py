@@ -114,18 +114,18 @@ class CountyLimit(models.Model):
         ),
     )
 
-    def counties_display(self):
-        names = [county.name for county in self.counties.all()]
-        return ", ".join(names) if names else _("None: sees no cases")
-
-    counties_display.short_description = _("counties")
-
     class Meta:
         verbose_name = _("county limit")
         verbose_name_plural = _("county limits")
 
     def __str__(self):
         return str(self.user)
+
+    def counties_display(self):
+        names = [county.name for county in self.counties.all()]
+        return ", ".join(names) if names else _("None: sees no cases")
+
+    counties_display.short_description = _("counties")
 
 
 class CaseState(models.TextChoices):
