@@ -161,7 +161,7 @@ class GlossaryMigrationTests(TestCase):
 
         from notify.models import MessageTemplate
 
-        migration = import_module("notify.migrations.0004_kiswahili_texts_to_the_glossary")
+        migration = import_module("notify.migrations.0006_kiswahili_texts_to_the_glossary")
         (old_subject, old_body), (new_subject, new_body) = migration.CHANGES[
             ("case_received", "email", "sw")
         ]

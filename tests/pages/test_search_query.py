@@ -54,7 +54,7 @@ class SearchAnswersEveryQueryTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         load_initial_content()
-        cls.water = RightPage.objects.get(clause="43(1)(d)")
+        cls.water = RightPage.objects.get(clause="43(1)(d)", locale__language_code="en")
 
     def search(self, query, **extra):
         return self.client.get(reverse("search"), {"q": query, **extra})
