@@ -128,6 +128,20 @@ def unpublish_case(*, case, by, expected_version=None):
     return operations.UnpublishCase(case, by=by, expected_version=expected_version).execute()
 
 
+def erase_personal_data(*, case, by, mentions=(), own_words=False, note="", expected_version=None):
+    """Erase the complainant's personal data from the case; its statistics stay."""
+    return operations.EraseComplainantData(case, by=by, expected_version=expected_version).execute(
+        mentions=mentions, own_words=own_words, note=note
+    )
+
+
+def correct_personal_data(*, case, by, expected_version=None, **values):
+    """Correct the complainant's name, phone or e-mail (the values given)."""
+    return operations.CorrectComplainantData(
+        case, by=by, expected_version=expected_version
+    ).execute(**values)
+
+
 def add_note(*, case, text, by, visibility=INTERNAL):
     """Add a note to the timeline; returns the entry."""
     return operations.AddNote(case, by=by).execute(text=text, visibility=visibility)
@@ -142,8 +156,10 @@ __all__ = [
     "assign_case",
     "close_case",
     "close_unanswered_case",
+    "correct_personal_data",
     "create_case",
     "dismiss_case",
+    "erase_personal_data",
     "escalate_case",
     "forward_case",
     "publish_case",

@@ -4,6 +4,7 @@ Nothing here sends, logs or checks who is asking: ``cases.actions`` does that ar
 transition, so that every channel (admin, web, SMS, USSD, API) behaves the same.
 """
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -314,6 +315,11 @@ class Case(ConcurrentTransitionMixin, models.Model):
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     escalation_count = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Set when the complainant's personal data was erased (on request, or by the retention
+    # schedule): what is left of the case is its statistics.
+    personal_data_erased_at = models.DateTimeField(
+        _("personal data erased"), null=True, blank=True, editable=False
+    )
 
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
@@ -364,6 +370,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
             ("reassign_case", "Can reassign cases between case workers"),
             ("withdraw_case", "Can withdraw cases on a citizen's behalf"),
             ("publish_case", "Can publish and unpublish case summaries"),
+            ("handle_personal_data", "Can answer access, correction and erasure requests"),
         ]
 
     def __str__(self):
@@ -380,6 +387,20 @@ class Case(ConcurrentTransitionMixin, models.Model):
     @property
     def is_overdue(self):
         return self.is_open and self.due_date is not None and self.due_date < timezone.localdate()
+
+    @property
+    def tracking_expires_at(self):
+        """When the citizen's tracking link and access code stop working: a set time after
+        the case closes (``TRACKING_ACCESS_DAYS_AFTER_CLOSE``); None while it is open."""
+        if self.closed_at is None:
+            return None
+        return self.closed_at + datetime.timedelta(days=settings.TRACKING_ACCESS_DAYS_AFTER_CLOSE)
+
+    def tracking_expired(self, now=None):
+        if self.personal_data_erased_at is not None:
+            return True
+        expires = self.tracking_expires_at
+        return expires is not None and expires <= (now or timezone.now())
 
     def authority_due_date_passed(self):
         return self.due_date is not None and self.due_date < timezone.localdate()
@@ -637,3 +658,62 @@ class ResponseTemplate(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class AccessKind(models.TextChoices):
+    VIEW = "view", _("Viewed a case")
+    HISTORY = "history", _("Viewed a case's history")
+    EVIDENCE = "evidence", _("Downloaded evidence")
+    PDF = "pdf", _("Downloaded a PDF")
+    EXPORT = "export", _("Exported cases")
+    SUBJECT_ACCESS = "subject_access", _("Answered an access request")
+    CORRECTION = "correction", _("Corrected personal data")
+    ERASURE = "erasure", _("Erased personal data")
+
+
+class StaffAccessQuerySet(models.QuerySet):
+    def older_than(self, moment):
+        return self.filter(at__lt=moment)
+
+
+class StaffAccess(models.Model):
+    """One look by staff at a complainant's personal data: who, when, which case, how.
+
+    Written by the views that show it (case view and history, evidence, PDFs, exports, data
+    subject requests), read by supervisors, pruned by the retention schedule. It never holds
+    the personal data itself.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    username = models.CharField(_("user name"), max_length=150)
+    case = models.ForeignKey(
+        Case,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="staff_accesses",
+        verbose_name=_("case"),
+    )
+    kind = models.CharField(_("what"), max_length=20, choices=AccessKind.choices)
+    detail = models.CharField(_("detail"), max_length=200, blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    objects = StaffAccessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("staff access to personal data")
+        verbose_name_plural = _("staff access to personal data")
+        indexes = [
+            models.Index(fields=["case", "at"], name="staff_access_case"),
+            models.Index(fields=["user", "at"], name="staff_access_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.username}: {self.get_kind_display()}"

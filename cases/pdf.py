@@ -88,7 +88,14 @@ class StaticFilesFetcher(URLFetcher):
         return name
 
 
-def _write_pdf(template_name, context):
+def render_document(template_name, context):
+    """A template rendered to PDF bytes, with only the portal's static files fetchable."""
+    context = {
+        "language": _document_language(translation.get_language()),
+        "stylesheet_url": _stylesheet_url(),
+        "generated_at": _generated_at(),
+        **context,
+    }
     html = render_to_string(template_name, context)
     document = HTML(string=html, base_url=DOCUMENT_BASE_URL, url_fetcher=StaticFilesFetcher())
     # Tagged, so screen readers get headings, tables and reading order. presentational_hints
@@ -308,7 +315,7 @@ def render_case_summary(case, *, variant=INTERNAL, language=None) -> bytes:
             "generated_at": _generated_at(),
             "stylesheet_url": _stylesheet_url(),
         }
-        return _write_pdf("cases/pdf/case_summary.html", context)
+        return render_document("cases/pdf/case_summary.html", context)
 
 
 # --- Listing report ----------------------------------------------------------------------
@@ -372,4 +379,4 @@ def render_listing_report(cases_queryset, *, title, filter_description="", max_r
         "generated_at": _generated_at(),
         "stylesheet_url": _stylesheet_url(),
     }
-    return _write_pdf("cases/pdf/listing_report.html", context)
+    return render_document("cases/pdf/listing_report.html", context)

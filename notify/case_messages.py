@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .events import authority_event, citizen_event
 from .links import absolute_url, response_link, tracking_link
@@ -54,7 +55,19 @@ def citizen_values(case, *, entry=None):
     values["tracking_link"] = tracking_link(case)
     # Only on the case object create_case returns: the code itself is never stored.
     values["access_code"] = getattr(case, "access_code", "") or ""
+    with translation.override(case.language):
+        values["tracking_access"] = tracking_access_period()
     return values
+
+
+def tracking_access_period():
+    """How long tracking works after a case closes, in words ("6 months"), in the active
+    language."""
+    days = settings.TRACKING_ACCESS_DAYS_AFTER_CLOSE
+    months = round(days / 30.44)
+    if months >= 1 and abs(months * 30.44 - days) < 16:
+        return ngettext("%(count)d month", "%(count)d months", months) % {"count": months}
+    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
 
 
 def authority_values(case, *, entry=None, language=STAFF_LANGUAGE, today=None):

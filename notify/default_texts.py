@@ -101,7 +101,9 @@ EMAIL = {
         "tracking page. You can also check the status by sending an SMS with the words "
         "STATUS {reference} from the phone number you gave us.\n\n"
         "A case worker will now read your report and send it to the authority that can act "
-        "on it. We will write to you when that happens.\n\n" + _TRACK_EN,
+        "on it. We will write to you when that happens.\n\n"
+        "The tracking link and the access code work until {tracking_access} after your case "
+        "is closed.\n\n" + _TRACK_EN,
     ),
     ("case_received", "sw"): (
         "Tumepokea ripoti yako {reference}",
@@ -112,7 +114,9 @@ EMAIL = {
         "yako kwenye ukurasa wa kufuatilia. Unaweza pia kuangalia hali kwa kutuma SMS yenye "
         "maneno HALI {reference} kutoka nambari ya simu uliyotupa.\n\n"
         "Afisa wa kesi atasoma ripoti yako na kuituma kwa mamlaka inayoweza "
-        "kuishughulikia. Tutakuandikia hilo likitokea.\n\n" + _TRACK_SW,
+        "kuishughulikia. Tutakuandikia hilo likitokea.\n\n"
+        "Kiungo cha kufuatilia na nambari ya siri vitafanya kazi hadi {tracking_access} baada "
+        "ya kesi yako kufungwa.\n\n" + _TRACK_SW,
     ),
     ("case_forwarded", "en"): (
         "Your case {reference} was sent to {authority}",

@@ -19,6 +19,7 @@ PLACEHOLDERS = {
     "access_code": _("the citizen's access code (acknowledgement only)"),
     "outcome": _("how the case ended"),
     "due_date": _("the date an answer is due"),
+    "tracking_access": _("how long the tracking link works after the case closes"),
     "update": _("the text of the latest public update (reason, note)"),
     "respond_link": _("the authority's response link (authority messages only)"),
     "summary": _("the case summary for the authority"),

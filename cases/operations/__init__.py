@@ -6,6 +6,7 @@ as keyword-only functions to the rest of the portal.
 
 from .base import CaseOperation, Event, TransitionOperation
 from .creating import CreateCase
+from .privacy import CorrectComplainantData, EraseComplainantData
 from .work import (
     AddAttachment,
     AddNote,
@@ -33,8 +34,10 @@ __all__ = [
     "CaseOperation",
     "CloseCase",
     "CloseUnansweredCase",
+    "CorrectComplainantData",
     "CreateCase",
     "DismissCase",
+    "EraseComplainantData",
     "EscalateCase",
     "Event",
     "ForwardCase",

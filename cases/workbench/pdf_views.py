@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import pdf
+from ..access_log import record_access
+from ..models import AccessKind
 from ..policies import case_permission_policy
 from .filters import CaseFilterSet
 from .views import get_case_for
@@ -24,6 +26,7 @@ def pdf_response(content, filename):
 
 def case_summary_pdf(request, pk):
     case = get_case_for(request.user, pk)
+    record_access(request.user, AccessKind.PDF, case=case, detail="internal summary")
     return pdf_response(
         pdf.render_case_summary(case, variant="internal"), f"{case.reference}-summary.pdf"
     )
@@ -31,6 +34,7 @@ def case_summary_pdf(request, pk):
 
 def citizen_copy_pdf(request, pk):
     case = get_case_for(request.user, pk)
+    record_access(request.user, AccessKind.PDF, case=case, detail="citizen copy")
     return pdf_response(
         pdf.render_case_summary(case, variant="citizen"), f"{case.reference}-citizen-copy.pdf"
     )
@@ -47,6 +51,7 @@ def listing_report_pdf(request):
         for name, value in (filterset.form.cleaned_data.items() if filterset.is_bound else [])
         if value not in (None, "", [], ())
     )
+    record_access(request.user, AccessKind.EXPORT, detail=f"listing report PDF: {description}")
     content = pdf.render_listing_report(
         queryset.for_listing().order_by("-received_at"),
         title=_("Case listing report"),

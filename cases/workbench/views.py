@@ -16,9 +16,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
 
 from .. import actions, registry
+from ..access_log import record_access
 from ..exceptions import CaseChanged
 from ..exports import spreadsheet_safe
-from ..models import Case, CaseLogEntry
+from ..models import AccessKind, Case, CaseLogEntry
 from ..operations import AddNote, AssignCase, PublishCase, TransitionOperation
 from ..policies import ScopedObjectMixin, case_permission_policy
 from .forms import templates_for
@@ -62,6 +63,13 @@ class CaseIndexView(generic.IndexView):
     @cached_property
     def columns(self):
         return [BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"), *super().columns]
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.is_export:
+            detail = f"{request.GET.get('export')} export: {request.GET.urlencode()}"
+            record_access(request.user, AccessKind.EXPORT, detail=detail)
+        return response
 
     def preprocess_field_value(self, field, value, export_format):
         return spreadsheet_safe(super().preprocess_field_value(field, value, export_format))
@@ -111,6 +119,7 @@ class CaseInspectView(ScopedObjectMixin, generic.InspectView):
         context = super().get_context_data(**kwargs)
         case = self.object
         user = self.request.user
+        record_access(user, AccessKind.VIEW, case=case)
         context["case"] = case
         context["timeline"] = CaseLogEntry.objects.for_case(case).select_related("user")
         context["attachments"] = case.attachments.all()
@@ -125,7 +134,9 @@ class CaseInspectView(ScopedObjectMixin, generic.InspectView):
 
 
 class CaseHistoryView(ScopedObjectMixin, history.HistoryView):
-    pass
+    def get_context_data(self, **kwargs):
+        record_access(self.request.user, AccessKind.HISTORY, case=self.object)
+        return super().get_context_data(**kwargs)
 
 
 class CaseUsageView(ScopedObjectMixin, generic.UsageView):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from ..models import Authority, Case, CountyLimit, ResponseTemplate
+from ..models import Authority, Case, CountyLimit, ResponseTemplate, StaffAccess
 from ..policies import case_permission_policy
 from . import pdf_views, saved_searches, views
 from .filters import CaseFilterSet
@@ -166,8 +166,38 @@ class CountyLimitViewSet(ModelViewSet):
     form_fields = ["user", "counties"]
 
 
+class StaffAccessViewSet(ModelViewSet):
+    """Who looked at whose personal data: read-only, for supervisors."""
+
+    model = StaffAccess
+    icon = "view"
+    menu_label = _("Access log")
+    name = "staff_access"
+    copy_view_enabled = False
+    add_to_reference_index = False
+    list_display = ["at", "username", "kind", "case", "detail"]
+    list_filter = ["kind", "user", "at"]
+    search_fields = ["username", "case__reference", "detail"]
+    ordering = ["-at"]
+    list_per_page = 50
+    list_export = ["at", "username", "get_kind_display", "case", "detail"]
+    form_fields = []  # read-only: no form route exists
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
+        )
+
+    def get_urlpatterns(self):
+        return [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name in ("index", "index_results")
+        ]
+
+
 class CaseAdminGroup(ModelViewSetGroup):
     menu_label = _("Case settings")
     menu_icon = "cogs"
     menu_order = 210
-    items = (AuthorityViewSet, ResponseTemplateViewSet, CountyLimitViewSet)
+    items = (AuthorityViewSet, ResponseTemplateViewSet, CountyLimitViewSet, StaffAccessViewSet)

@@ -9,7 +9,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from cases.models import CaseAttachment
+from cases.access_log import record_access
+from cases.models import AccessKind, CaseAttachment
 from cases.policies import case_permission_policy
 
 from .headers import mark_private
@@ -39,6 +40,7 @@ def download_evidence(request, pk):
     attachment = get_object_or_404(CaseAttachment.objects.select_related("case"), pk=pk)
     if not case_permission_policy.user_has_permission_for_instance(user, "view", attachment.case):
         raise Http404
+    record_access(user, AccessKind.EVIDENCE, case=attachment.case, detail=attachment.content_type)
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

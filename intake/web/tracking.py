@@ -6,6 +6,8 @@ change goes through ``cases.actions``; a case that changed in the meantime or no
 the step gets a message, never an error page.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -22,6 +24,7 @@ from cases.public_timeline import CITIZEN, public_updates
 from cases.rules import Actor
 from intake.evidence import atomic_with_evidence, store_evidence
 from intake.ratelimit import report_limit, wrong_code_limits
+from notify.case_messages import tracking_access_period
 
 from .forms import AddInformationForm, EscalationRequestForm, TrackingLookupForm, initial_from_post
 from .headers import private_page
@@ -51,6 +54,8 @@ def track_lookup(request):
         )
     case = Case.objects.filter(reference=reference).first()
     if case is not None and access_code_matches(case, code):
+        if case.tracking_expired():
+            return _expired_page(request)
         return redirect("track_case", token=case.tracking_token)
     if case is None:
         hash_access_code(code)  # the same work as for a known reference: no timing hint
@@ -116,10 +121,35 @@ def due_label(case):
     return _("Please tell us by")
 
 
+class TrackingExpired(Exception):
+    """The case closed longer ago than tracking lasts (or its personal data was erased)."""
+
+
 def _case_for_token(token):
-    return get_object_or_404(
+    case = get_object_or_404(
         Case.objects.select_related("authority", "sector", "county"), tracking_token=token
     )
+    if case.tracking_expired():
+        raise TrackingExpired
+    return case
+
+
+def _expired_page(request):
+    context = {"period": tracking_access_period()}
+    return render(request, "intake/track_expired.html", context, status=410)
+
+
+def expiring(view):
+    """A tracking view that answers 410, with an explanation, once tracking has expired."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except TrackingExpired:
+            return _expired_page(request)
+
+    return wrapper
 
 
 def _case_page(request, case, *, add_form=None, status=200, rate_limited=False):
@@ -129,6 +159,7 @@ def _case_page(request, case, *, add_form=None, status=200, rate_limited=False):
         "status_title": title,
         "status_text": explanation,
         "due_label": due_label(case),
+        "tracking_expires_at": case.tracking_expires_at,
         "timeline": public_updates(case, audience=CITIZEN),
         "can_add": case.is_open,
         "can_withdraw": case.is_open,
@@ -143,12 +174,14 @@ def _case_page(request, case, *, add_form=None, status=200, rate_limited=False):
 
 
 @private_page
+@expiring
 @require_GET
 def track_case(request, token):
     return _case_page(request, _case_for_token(token))
 
 
 @private_page
+@expiring
 @require_GET
 def case_summary_pdf(request, token):
     case = _case_for_token(token)
@@ -187,6 +220,7 @@ def _run(request, case, step):
 
 
 @private_page
+@expiring
 @require_POST
 def add_information(request, token):
     case = _case_for_token(token)
@@ -230,6 +264,7 @@ def _rate_limited_case_page(request, case):
 
 
 @private_page
+@expiring
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token):
     case = _case_for_token(token)
@@ -248,6 +283,7 @@ def withdraw(request, token):
 
 
 @private_page
+@expiring
 @require_POST
 def solved(request, token):
     case = _case_for_token(token)
@@ -266,6 +302,7 @@ def solved(request, token):
 
 
 @private_page
+@expiring
 @require_POST
 def not_solved(request, token):
     case = _case_for_token(token)

@@ -15,6 +15,7 @@ from cases.models import Channel
 from cases.rules import Actor
 from intake.evidence import atomic_with_evidence, store_evidence
 from intake.ratelimit import client_address, report_limit
+from notify.case_messages import tracking_access_period
 from refdata.models import Sector
 
 from .forms import HONEYPOT_FIELD, ReportForm, initial_from_post
@@ -134,5 +135,9 @@ def report_received(request):
     return render(
         request,
         "intake/report_received.html",
-        {"receipt": receipt, "tracking_url": tracking_url},
+        {
+            "receipt": receipt,
+            "tracking_url": tracking_url,
+            "tracking_access": tracking_access_period(),
+        },
     )

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "open311",
     "accountability",
     "demo",
+    "privacy",
     "staff_security",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -337,3 +338,26 @@ LOGGING = {
         "pikepdf": {"level": "WARNING"},
     },
 }
+
+# --- Data protection (Kenya Data Protection Act, 2019) -------------------------------------
+# How long personal data is kept, in days; `python manage.py apply_retention` (daily) applies
+# it, and the privacy notice states it from here. Statistics (sector, county, dates, outcome)
+# stay for the dashboard when a case's personal data goes.
+RETENTION_DAYS = {
+    # Name, phone, e-mail, the complainant's words and places, of cases closed this long ago.
+    "closed_cases": int(env("DJANGO_RETAIN_CLOSED_CASES_DAYS", str(3 * 365))),
+    # Evidence files (photos, recordings, documents) of cases closed this long ago.
+    "evidence": int(env("DJANGO_RETAIN_EVIDENCE_DAYS", "365")),
+    # Messages sent to citizens and authorities (their text and recipient).
+    "outbox": int(env("DJANGO_RETAIN_OUTBOX_DAYS", "90")),
+    # Raw inbound SMS, USSD sessions and voice call records.
+    "gateway_records": int(env("DJANGO_RETAIN_GATEWAY_RECORDS_DAYS", "90")),
+    # Background task results (they may name message and case ids).
+    "task_results": int(env("DJANGO_RETAIN_TASK_RESULTS_DAYS", "30")),
+    # The record of staff looking at personal data, and of data subject requests.
+    "access_log": int(env("DJANGO_RETAIN_ACCESS_LOG_DAYS", str(2 * 365))),
+    # The staff sign-in log (addresses, user names).
+    "sign_in_log": int(env("DJANGO_RETAIN_SIGN_IN_LOG_DAYS", "90")),
+}
+# A citizen's tracking link and access code stop working this long after the case closes.
+TRACKING_ACCESS_DAYS_AFTER_CLOSE = int(env("DJANGO_TRACKING_ACCESS_DAYS_AFTER_CLOSE", "183"))
