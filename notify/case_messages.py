@@ -6,7 +6,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+
+from portal.durations import in_words
 
 from .events import authority_event, citizen_event
 from .links import absolute_url, response_link, tracking_link
@@ -63,11 +64,7 @@ def citizen_values(case, *, entry=None):
 def tracking_access_period():
     """How long tracking works after a case closes, in words ("6 months"), in the active
     language."""
-    days = settings.TRACKING_ACCESS_DAYS_AFTER_CLOSE
-    months = round(days / 30.44)
-    if months >= 1 and abs(months * 30.44 - days) < 16:
-        return ngettext("%(count)d month", "%(count)d months", months) % {"count": months}
-    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+    return in_words(settings.TRACKING_ACCESS_DAYS_AFTER_CLOSE)
 
 
 def authority_values(case, *, entry=None, language=STAFF_LANGUAGE, today=None):

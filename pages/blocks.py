@@ -1,11 +1,14 @@
 """StreamField blocks for the public site. Each block renders with its own template in
 ``templates/blocks/``. No embeds from outside hosts: everything is served by the portal."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from portal.durations import in_words
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -90,6 +93,54 @@ class TableBlock(WagtailTableBlock):
         template = "blocks/table_block.html"
 
 
+class RetentionScheduleBlock(blocks.StaticBlock):
+    """The retention schedule as the portal applies it: read from the same settings as
+    ``apply_retention`` (``RETENTION_DAYS``), so the privacy notice and the portal never
+    disagree."""
+
+    class Meta:
+        icon = "time"
+        label = _("Retention schedule")
+        admin_text = _("How long personal data is kept, from the portal's own settings.")
+        template = "blocks/retention_schedule_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        days = settings.RETENTION_DAYS
+        context["periods"] = [
+            (
+                _("Your name, phone number and e-mail address, what you wrote and where"),
+                _(
+                    "%(period)s after your case is closed; the case then stays only in the "
+                    "anonymous statistics"
+                )
+                % {"period": in_words(days["closed_cases"])},
+            ),
+            (
+                _("Photos, recordings and documents you sent"),
+                _("%(period)s after your case is closed") % {"period": in_words(days["evidence"])},
+            ),
+            (
+                _("Your tracking link and access code"),
+                _("they stop working %(period)s after your case is closed")
+                % {"period": in_words(settings.TRACKING_ACCESS_DAYS_AFTER_CLOSE)},
+            ),
+            (
+                _("The SMS and e-mails we send you"),
+                _("%(period)s after they were sent") % {"period": in_words(days["outbox"])},
+            ),
+            (
+                _("Records of the SMS, USSD sessions and calls we receive"),
+                in_words(days["gateway_records"]),
+            ),
+            (
+                _("Records of which staff member looked at your case"),
+                in_words(days["access_log"]),
+            ),
+        ]
+        return context
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -98,6 +149,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     document = DocumentLinkBlock()
     table = TableBlock()
+    retention_schedule = RetentionScheduleBlock()
 
 
 class FindingBlock(blocks.StructBlock):

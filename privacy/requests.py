@@ -6,8 +6,9 @@ details."""
 import json
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cases import actions
@@ -67,9 +68,12 @@ def export_json(findings, *, by):
 
 
 def export_pdf(findings, *, by):
-    return render_document(
-        "privacy/subject_access.html", {"data": export(findings, by=by), "title": _title()}
-    )
+    """The readable copy, in the language the person last used with us."""
+    latest = findings.cases.last()
+    with translation.override(latest.language if latest else settings.LANGUAGE_CODE):
+        return render_document(
+            "privacy/subject_access.html", {"data": export(findings, by=by), "title": _title()}
+        )
 
 
 def _title():

@@ -13,7 +13,7 @@ from django.utils import timezone
 from cases import timeline
 from cases.models import Authority, Case, CaseLogEntry
 from intake.models import InboundSMS, UssdSession
-from notify.models import Audience, OutboundMessage
+from notify.models import OutboundMessage
 
 ERASED = "[erased]"
 
@@ -109,10 +109,11 @@ class OutboxSource:
     key = "messages"
 
     def rows(self, person):
+        # Messages to them, and every message about their cases (the authority's e-mail
+        # carries what they wrote).
         own_cases = CaseSource().rows(person)
         return OutboundMessage.objects.filter(
-            person.matches("recipient", "recipient")
-            | Q(case__in=own_cases, audience=Audience.CITIZEN)
+            person.matches("recipient", "recipient") | Q(case__in=own_cases)
         )
 
     def export(self, message):
@@ -120,6 +121,7 @@ class OutboxSource:
             "when": moment(message.created_at),
             "channel": message.get_channel_display(),
             "to": message.recipient,
+            "to_whom": message.get_audience_display(),
             "subject": message.subject,
             "text": message.masked_text,
             "status": message.get_status_display(),

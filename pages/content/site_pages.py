@@ -181,8 +181,8 @@ def privacy_page():
         body=[
             callout(
                 "To be completed before the portal goes live",
-                "<p>The name and contact details of the data controller, the retention period "
-                "and the date of this notice are set by the organisation running the portal. "
+                "<p>The name and contact details of the data controller and the date of this "
+                "notice are set by the organisation running the portal. "
                 f"Each is marked “{OPERATOR_PLACEHOLDER}” below.</p>",
                 tone="important",
             ),
@@ -251,10 +251,10 @@ def privacy_page():
             heading("How long we keep it", level="h2"),
             paragraph(
                 "<p>The Act requires that personal data is kept no longer than is necessary "
-                "for the purpose for which it was collected. The retention period is set by "
-                "the organisation running the portal and shown here: "
-                f"{OPERATOR_PLACEHOLDER}.</p>"
+                "for the purpose for which it was collected. The portal removes it on this "
+                "schedule, every day, by itself:</p>"
             ),
+            ("retention_schedule", None),
             heading("Your rights", level="h2"),
             paragraph(
                 "<p>Under the Data Protection Act, 2019 you have the right:</p>"
@@ -266,7 +266,11 @@ def privacy_page():
                     "to have false or misleading data deleted;",
                 )
                 + "<p>and to withdraw your consent at any time. To use these rights, contact "
-                "the data controller named above.</p>"
+                "the data controller named above with your phone number or e-mail address. "
+                "After checking who you are, a supervisor finds everything we hold about "
+                "you and sends you a copy, as a file a computer can read and as a document "
+                "you can read; corrects it; or erases it everywhere, leaving only anonymous "
+                "numbers in our statistics.</p>"
             ),
             heading("Complaints to the regulator", level="h2"),
             paragraph(

@@ -174,8 +174,8 @@ def privacy_page():
         body=[
             callout(
                 "Kujazwa kabla tovuti haijaanza kutumika",
-                "<p>Jina na maelezo ya mawasiliano ya mdhibiti wa data, muda wa kuhifadhi data na "
-                "tarehe ya taarifa hii huwekwa na shirika linaloendesha tovuti. Kila kimoja "
+                "<p>Jina na maelezo ya mawasiliano ya mdhibiti wa data na tarehe ya taarifa hii "
+                "huwekwa na shirika linaloendesha tovuti. Kila kimoja "
                 f"kimewekewa alama “{OPERATOR_PLACEHOLDER}” hapa chini.</p>",
                 tone="important",
             ),
@@ -244,9 +244,9 @@ def privacy_page():
             heading("Tunaihifadhi kwa muda gani", level="h2"),
             paragraph(
                 "<p>Sheria inataka data binafsi isihifadhiwe muda mrefu zaidi ya unaohitajika kwa "
-                "kusudi ilipokusanywa. Muda wa kuhifadhi huwekwa na shirika linaloendesha tovuti "
-                f"na kuonyeshwa hapa: {OPERATOR_PLACEHOLDER}.</p>"
+                "kusudi ilipokusanywa. Tovuti yenyewe huiondoa kila siku kwa ratiba hii:</p>"
             ),
+            ("retention_schedule", None),
             heading("Haki zako", level="h2"),
             paragraph(
                 "<p>Chini ya Sheria ya Ulinzi wa Data ya 2019 una haki:</p>"
@@ -258,7 +258,11 @@ def privacy_page():
                     "ya kufutiwa data isiyo ya kweli au inayopotosha;",
                 )
                 + "<p>na ya kuondoa idhini yako wakati wowote. Kutumia haki hizi, wasiliana na "
-                "mdhibiti wa data aliyetajwa hapo juu.</p>"
+                "mdhibiti wa data aliyetajwa hapo juu ukitaja nambari yako ya simu au anwani ya "
+                "barua pepe. Baada ya kuthibitisha wewe ni nani, msimamizi hutafuta data yote "
+                "tunayohifadhi kukuhusu na kukutumia nakala, kama faili ambalo kompyuta inaweza "
+                "kusoma na kama hati unayoweza kusoma; huisahihisha; au huifuta kila mahali, "
+                "zikibaki tu takwimu zisizomtambulisha mtu.</p>"
             ),
             heading("Malalamiko kwa mdhibiti", level="h2"),
             paragraph(
