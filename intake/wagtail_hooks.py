@@ -9,6 +9,7 @@ from .models import InboundSMS, UssdSession
 
 
 class ReadOnlyViewSet(ModelViewSet):
+    add_to_reference_index = False  # not content: nothing refers to it
     copy_view_enabled = False
     inspect_view_enabled = True
     exclude_form_fields = []

@@ -142,6 +142,7 @@ class OutboxViewSet(ModelViewSet):
 
 
 class MessageTemplateViewSet(SnippetViewSet):
+    add_to_reference_index = False  # not content: nothing refers to it
     model = MessageTemplate
     icon = "mail"
     menu_label = _("Message templates")

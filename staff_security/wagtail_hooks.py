@@ -41,6 +41,7 @@ class LockedSignInIndexView(IndexView):
 
 
 class LockedSignInViewSet(ModelViewSet):
+    add_to_reference_index = False  # not content: nothing refers to it
     model = AccessAttempt
     name = "locked_sign_ins"
     icon = "lock"

@@ -121,6 +121,7 @@ class CaseViewSet(ModelViewSet):
 
 
 class AuthorityViewSet(ModelViewSet):
+    add_to_reference_index = False  # not content: nothing refers to it
     model = Authority
     icon = "group"
     menu_label = _("Authorities")
@@ -145,6 +146,7 @@ class AuthorityViewSet(ModelViewSet):
 
 
 class ResponseTemplateViewSet(ModelViewSet):
+    add_to_reference_index = False  # not content: nothing refers to it
     model = ResponseTemplate
     icon = "doc-full"
     menu_label = _("Response templates")
@@ -157,6 +159,7 @@ class ResponseTemplateViewSet(ModelViewSet):
 
 
 class CountyLimitViewSet(ModelViewSet):
+    add_to_reference_index = False  # not content: nothing refers to it
     model = CountyLimit
     icon = "lock"
     menu_label = _("County limits")
