@@ -5,8 +5,8 @@ Every key contains a "generation" number. A committed case event (``case_event_c
 publish and unpublish included) increments it, so every older entry stops being read at once:
 no key scanning, and Redis evicts the orphans in time. Keys also carry the language (labels
 and numbers are rendered in it) and the local date (the default period and "overdue now"
-depend on it). Only parts without per-user content are cached: fragments and downloads, never
-a whole page (the header and the Wagtail user bar differ between visitors).
+depend on it). Fragments and downloads are cached here for every visitor; whole pages, for
+anonymous visitors only, by the page cache (``portal.page_cache``), under the same generation.
 
 The generation is read before the figures are counted: an entry computed from data older
 than a commit is filed under the generation the commit made obsolete.
@@ -21,6 +21,7 @@ from django.dispatch import receiver
 from django.utils import timezone, translation
 
 from cases.events import case_event_committed
+from portal import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -50,15 +51,11 @@ def current_generation():
 
 
 def bump_generation():
-    try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # no generation yet (or evicted): start a new series
-            cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
-    except Exception:
-        # Entries expire after TIMEOUT anyway; a failure here must not break the case action
-        # that has already committed.
-        logger.exception("Could not invalidate the accountability cache.")
+    """Forget the cached figures, fragments and whole pages (one generation for all: the
+    page cache's "accountability" group is filed under this key too). A failure is logged
+    by the page cache and never breaks the case action that has already committed; entries
+    expire after TIMEOUT anyway."""
+    page_cache.purge("accountability")
 
 
 @receiver(case_event_committed, dispatch_uid="accountability.bump_generation")
@@ -92,3 +89,18 @@ def cached(kind, identity, build):
     except Exception:
         logger.warning("Could not store in the accountability cache.", exc_info=True)
     return value
+
+
+def _dashboard_page(path):
+    # The dashboard and published cases; the downloads are cached (and rate limited) above.
+    return path.startswith("/accountability/") and not path.startswith("/accountability/figures.")
+
+
+# An unpublished case must disappear at once: front proxies revalidate every time.
+page_cache.register_group(
+    "accountability",
+    matches=_dashboard_page,
+    timeout=lambda path: TIMEOUT,
+    generation_key=GENERATION_KEY,
+    proxy_seconds=0,
+)

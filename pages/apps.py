@@ -9,6 +9,8 @@ class PagesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import cache_purge
         from .translation_status import sync_source_on_publish
 
+        cache_purge.connect()
         page_published.connect(sync_source_on_publish, dispatch_uid="pages-sync-translation-source")

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached public page is answered before anything else runs (portal/page_cache.py).
+    "portal.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy: strict on public pages, Wagtail's allowances in the admin.
     "portal.csp.PortalCSPMiddleware",
@@ -361,3 +363,10 @@ RETENTION_DAYS = {
 }
 # A citizen's tracking link and access code stop working this long after the case closes.
 TRACKING_ACCESS_DAYS_AFTER_CLOSE = int(env("DJANGO_TRACKING_ACCESS_DAYS_AFTER_CLOSE", "183"))
+
+# --- Page cache (portal/page_cache.py) -----------------------------------------------------
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SEARCH_SECONDS = int(env("DJANGO_PAGE_CACHE_SEARCH_SECONDS", "60"))
+# What a front proxy or CDN may keep a public page for (Cache-Control: public, max-age).
+PAGE_CACHE_PROXY_SECONDS = int(env("DJANGO_PAGE_CACHE_PROXY_SECONDS", "60"))

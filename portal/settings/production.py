@@ -37,3 +37,17 @@ X_FRAME_OPTIONS = "DENY"
 # --- Security ---------------------------------------------------------------------------------
 # Staff who may see cases sign in with a second factor: not optional in production.
 STAFF_TWO_FACTOR_REQUIRED = True
+
+# --- Front proxy or CDN purge (optional) ------------------------------------------------------
+# With DJANGO_FRONTEND_CACHE_PURGE_URL (a Varnish or nginx purge endpoint), Wagtail's front-end
+# cache purges a page's addresses there when it is published or unpublished, as the page cache
+# forgets its own copy. Without it, proxies keep public pages DJANGO_PAGE_CACHE_PROXY_SECONDS.
+FRONTEND_CACHE_PURGE_URL = env("DJANGO_FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }

@@ -27,3 +27,6 @@ STORAGES = {
     },
 }
 USSD_STRICT_SCREENS = True
+# Pages are rendered afresh in tests, which change content behind Wagtail's back; the page
+# cache has tests of its own (tests/portal/test_page_cache.py) that switch it on.
+PAGE_CACHE_ENABLED = False
