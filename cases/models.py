@@ -717,3 +717,68 @@ class StaffAccess(models.Model):
 
     def __str__(self):
         return f"{self.username}: {self.get_kind_display()}"
+
+
+class ExportKind(models.TextChoices):
+    LISTING_PDF = "pdf", _("PDF report")
+    CSV = "csv", _("CSV")
+    XLSX = "xlsx", _("Excel (XLSX)")
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Being made")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+def export_path(instance, filename):
+    return f"exports/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
+
+
+class ExportJob(models.Model):
+    """A listing report or spreadsheet made in the background for one staff member, kept
+    privately for a while (``EXPORT_KEEP_HOURS``) and downloadable by them (or a supervisor)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="case_exports",
+        verbose_name=_("made for"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=ExportKind.choices)
+    query = models.CharField(_("filter"), max_length=2000, blank=True)
+    description = models.CharField(_("filter"), max_length=500, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    rows = models.PositiveIntegerField(_("cases"), default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to=export_path, storage=private_storage, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(_("asked for"), default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    downloaded_at = models.DateTimeField(_("downloaded"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("kept until"), db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("case export")
+        verbose_name_plural = _("case exports")
+        permissions = [("download_any_exportjob", "Can download exports made by others")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    @property
+    def progress(self):
+        """Per cent done, where it can be told (CSV rows); None while it cannot."""
+        if self.status == ExportStatus.READY:
+            return 100
+        if self.rows and self.rows_done:
+            return min(99, round(100 * self.rows_done / self.rows))
+        return None
+
+    @property
+    def filename(self):
+        return f"cases-{timezone.localtime(self.created_at):%Y-%m-%d-%H%M}.{self.kind}"

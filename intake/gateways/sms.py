@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import override
+from django_tasks import task
 
 from cases.actions import add_note, create_case
 from cases.limits import MAX_DESCRIPTION_LENGTH
@@ -81,28 +83,59 @@ def read_command(body):
 def receive_sms(
     *, gateway_id, sender, recipient, text, gateway_date="", link_id="", network_code=""
 ):
-    """Log one inbound SMS and act on it. Returns the log row, or None for a repeat."""
+    """Log one inbound SMS and have it acted on. Returns the log row, or None for a repeat.
+
+    The callback only writes the row and queues its processing, in one transaction: the
+    gateway gets its answer at once, however busy the portal is, and a message is never lost
+    (the row and its task commit together; ``process_inbound_sms`` picks up any row a worker
+    left unprocessed). With the immediate task backend (development, tests) the message is
+    acted on before the callback answers.
+    """
+    try:
+        # One short transaction (the callback's whole cost): the row, unique by the gateway's
+        # id, and its task. A repeat fails on the id and leaves nothing behind.
+        with transaction.atomic():
+            inbound = InboundSMS.objects.create(
+                gateway_id=gateway_id,
+                sender=sender,
+                recipient=recipient[:20],
+                text=text,
+                gateway_date=gateway_date[:40],
+                link_id=link_id[:100],
+                network_code=network_code[:10],
+            )
+            queued = process_sms_task.enqueue(inbound.pk)
+    except IntegrityError:
+        logger.info("Inbound SMS %s delivered again: ignored", gateway_id)
+        return None
+    if queued.is_finished:  # the immediate backend acted on it already
+        inbound.refresh_from_db()
+    return inbound
+
+
+def process_sms(inbound_id):
+    """Act on one logged SMS, once: a repeated task finds it done and does nothing."""
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                inbound = InboundSMS.objects.create(
-                    gateway_id=gateway_id,
-                    sender=sender,
-                    recipient=recipient[:20],
-                    text=text,
-                    gateway_date=gateway_date[:40],
-                    link_id=link_id[:100],
-                    network_code=network_code[:10],
-                )
-        except IntegrityError:
-            logger.info("Inbound SMS %s delivered again: ignored", gateway_id)
-            return None
-        outcome, case = _act_on(inbound, read_command(text))
+        inbound = InboundSMS.objects.select_for_update().filter(pk=inbound_id).first()
+        if inbound is None or inbound.outcome:
+            return inbound
+        outcome, case = _act_on(inbound, read_command(inbound.text))
         inbound.outcome = outcome
         inbound.case = case
         inbound.save(update_fields=["outcome", "case"])
-    logger.info("Inbound SMS %s: %s", gateway_id, outcome)
+    logger.info("Inbound SMS %s: %s", inbound.gateway_id, outcome)
     return inbound
+
+
+@task()
+def process_sms_task(inbound_id):
+    inbound = process_sms(inbound_id)
+    return inbound.outcome if inbound else None
+
+
+def unprocessed(older_than):
+    """Logged SMS no worker has acted on yet (a worker was down or a task failed)."""
+    return InboundSMS.objects.filter(outcome="", received_at__lt=timezone.now() - older_than)
 
 
 def _act_on(inbound, command):

@@ -120,10 +120,13 @@ TEMPLATES = [
 ]
 
 # SQLite under var/ unless DATABASE_URL names another database (PostgreSQL in production).
+# Web processes keep their database connection (a new one per request costs more than most
+# requests): DJANGO_CONN_MAX_AGE seconds, checked before reuse. 0 closes it after each request.
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"),
-        conn_max_age=int(env("DJANGO_CONN_MAX_AGE", "0")),
+        conn_max_age=int(env("DJANGO_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -166,7 +169,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English")]
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))

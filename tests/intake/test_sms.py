@@ -5,6 +5,7 @@ from itertools import count
 
 from django.db import connection
 from django.test import Client, TestCase, TransactionTestCase, override_settings
+from django.utils import timezone
 
 from cases import actions
 from cases.events import case_event_recorded
@@ -403,3 +404,42 @@ class ClosedCaseSmsTests(TestCase):
         self.assertEqual(CaseLogEntry.objects.filter(case=case).count(), entries_before)
         reply = OutboundMessage.objects.get(event_key__contains="closed-case-1")
         self.assertIn("closed", reply.text)
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}})
+class QueuedProcessingTests(TestCase):
+    """In production the callback only logs the SMS and queues its processing."""
+
+    def test_the_callback_answers_at_once_and_the_worker_acts_on_it_once(self):
+        from django_tasks import default_task_backend
+
+        from intake.gateways.sms import process_sms
+
+        default_task_backend.clear()
+        response = self.client.post(
+            SMS_URL, {"from": SENDER, "text": "no water in Kisumu", "id": "ATXid_queued"}
+        )
+        self.assertEqual(response.status_code, 200)
+        inbound = InboundSMS.objects.get()
+        self.assertEqual((inbound.outcome, Case.objects.count()), ("", 0))
+        (queued,) = default_task_backend.results
+        self.assertEqual(queued.task.name, "process_sms_task")
+        self.assertEqual(queued.args, [inbound.pk])
+
+        process_sms(inbound.pk)
+        process_sms(inbound.pk)  # a repeated task does nothing more
+        self.assertEqual(Case.objects.count(), 1)
+        self.assertEqual(OutboundMessage.objects.filter(recipient=SENDER).count(), 1)
+
+    def test_a_message_no_worker_processed_is_picked_up_by_the_command(self):
+        import datetime
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        self.client.post(SMS_URL, {"from": SENDER, "text": "no water", "id": "ATXid_left"})
+        InboundSMS.objects.update(received_at=timezone.now() - datetime.timedelta(minutes=5))
+        out = StringIO()
+        call_command("process_inbound_sms", stdout=out)
+        self.assertIn("Processed 1", out.getvalue())
+        self.assertEqual(Case.objects.count(), 1)
