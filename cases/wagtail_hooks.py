@@ -1,6 +1,8 @@
 """The case workers' workbench in the Wagtail admin: log actions, the permission policy,
 viewsets and dashboard panels."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
@@ -9,6 +11,7 @@ from . import registry
 from .models import Case, CaseLogEntry
 from .policies import case_permission_policy
 from .timeline import formatter_for
+from .workbench import export_jobs
 from .workbench.bulk_actions import BULK_ACTIONS
 from .workbench.panels import case_panels
 from .workbench.registration import RegisterCaseAction
@@ -37,6 +40,20 @@ for bulk_action in BULK_ACTIONS:
 @hooks.register("construct_homepage_panels")
 def add_case_panels(request, panels):
     panels.extend(case_panels(request.user))
+
+
+@hooks.register("construct_main_menu")
+def add_downloads_to_menu(request, menu_items):
+    """Say in the menu when an export made in the background is ready."""
+    if not case_permission_policy.user_has_permission(request.user, "view"):
+        return
+    ready = export_jobs.ready_count(request.user)
+    label = _("Downloads (%(count)s ready)") % {"count": ready} if ready else _("Downloads")
+    menu_items.append(
+        MenuItem(
+            label, reverse("cases:downloads"), icon_name="download", order=205, name="downloads"
+        )
+    )
 
 
 @hooks.register("construct_main_menu")

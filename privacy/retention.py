@@ -16,6 +16,7 @@ from cases import actions
 from cases.models import Case, StaffAccess
 from cases.operations.privacy import delete_evidence
 from cases.rules import Actor
+from cases.workbench import export_jobs
 from intake.models import InboundSMS, UssdSession
 from notify.models import MessageStatus, OutboundMessage
 
@@ -63,6 +64,7 @@ def apply_retention(now=None):
         StaffAccess.objects.older_than(now - days("access_log")).delete()[0],
     )
     done.add("task results deleted", _prune_task_results(now - days("task_results")))
+    done.add("expired exports deleted", export_jobs.delete_expired(now))
     done.add("sign-in records deleted", _prune_sign_in_log(now - days("sign_in_log")))
     return done
 

@@ -22,6 +22,7 @@ from ..exports import spreadsheet_safe
 from ..models import AccessKind, Case, CaseLogEntry
 from ..operations import AddNote, AssignCase, PublishCase, TransitionOperation
 from ..policies import ScopedObjectMixin, case_permission_policy
+from . import export_jobs
 from .forms import templates_for
 
 
@@ -65,6 +66,10 @@ class CaseIndexView(generic.IndexView):
         return [BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"), *super().columns]
 
     def get(self, request, *args, **kwargs):
+        if self.is_export and not getattr(request, "in_background", False):
+            count = self.get_queryset().count()
+            if count > export_jobs.inline_limit():
+                return export_jobs.spreadsheet_in_background(request, count)
         response = super().get(request, *args, **kwargs)
         if self.is_export:
             detail = f"{request.GET.get('export')} export: {request.GET.urlencode()}"

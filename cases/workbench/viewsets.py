@@ -8,7 +8,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from ..models import Authority, Case, CountyLimit, ResponseTemplate, StaffAccess
 from ..policies import case_permission_policy
-from . import pdf_views, saved_searches, views
+from . import export_jobs, pdf_views, saved_searches, views
 from .filters import CaseFilterSet
 from .registration import RegisterCaseForm
 
@@ -110,7 +110,9 @@ class CaseViewSet(ModelViewSet):
                 pdf_views.citizen_copy_pdf,
                 name="citizen_pdf",
             ),
-            path("report.pdf", pdf_views.listing_report_pdf, name="listing_pdf"),
+            path("report/", export_jobs.listing_report, name="listing_pdf"),
+            path("downloads/", export_jobs.downloads, name="downloads"),
+            path("downloads/<int:pk>/", export_jobs.download, name="download"),
             path("saved-searches/", saved_searches.save_search, name="save_search"),
             path(
                 "saved-searches/<int:pk>/delete/",

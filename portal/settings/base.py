@@ -373,3 +373,9 @@ PAGE_CACHE_SECONDS = int(env("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_SEARCH_SECONDS = int(env("DJANGO_PAGE_CACHE_SEARCH_SECONDS", "60"))
 # What a front proxy or CDN may keep a public page for (Cache-Control: public, max-age).
 PAGE_CACHE_PROXY_SECONDS = int(env("DJANGO_PAGE_CACHE_PROXY_SECONDS", "60"))
+
+# --- Background exports (cases/workbench/export_jobs.py) -----------------------------------
+# A listing CSV/XLSX of more cases than this is made in the background (the PDF report always).
+EXPORT_INLINE_MAX_ROWS = int(env("DJANGO_EXPORT_INLINE_MAX_ROWS", "1000"))
+# How long a background export stays downloadable (then apply_retention deletes it).
+EXPORT_KEEP_HOURS = int(env("DJANGO_EXPORT_KEEP_HOURS", "24"))
