@@ -130,7 +130,7 @@ class VoiceCall(models.Model):
     state = models.JSONField(default=dict, blank=True)
     # [{"at": ISO time, "stage": awaited, "digits": …, "recording_url": …, "reply": XML}, …]
     steps = models.JSONField(default=list, blank=True)
-    recording_url = models.URLField(_("recording URL"), max_length=1000, blank=True)
+    recording_url = models.CharField(_("recording URL"), max_length=1000, blank=True)
     is_active = models.BooleanField(_("in progress"), default=True)
     duration_seconds = models.PositiveIntegerField(_("duration (seconds)"), null=True, blank=True)
     currency_code = models.CharField(_("currency"), max_length=10, blank=True)

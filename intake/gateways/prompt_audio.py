@@ -11,8 +11,10 @@ from ``settings.BASE_URL``; each URL carries a version so a replaced prompt is f
 import hashlib
 import json
 import logging
+import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.conf import settings
@@ -97,18 +99,28 @@ def generate_defaults(prompts, *, force=False, languages=LANGUAGES):
         directory = prompts_root() / language
         directory.mkdir(parents=True, exist_ok=True)
         manifest = _read_manifest(directory)
-        for key, texts in prompts.items():
-            text = texts[language]
-            fingerprint = _fingerprint(text, language)
+        wanted = {key: texts[language] for key, texts in prompts.items()}
+        stale = [
+            key
+            for key, text in wanted.items()
+            if force
+            or manifest.get(key) != _fingerprint(text, language)
+            or not (directory / f"{key}.mp3").exists()
+        ]
+        unchanged += len(wanted) - len(stale)
+
+        def make(key, directory=directory, language=language):
             path = directory / f"{key}.mp3"
-            if not force and manifest.get(key) == fingerprint and path.exists():
-                unchanged += 1
-                continue
             temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(synthesise(text, language))
+            temporary.write_bytes(synthesise(wanted[key], language))
             temporary.replace(path)  # a call never plays a half-written file
-            manifest[key] = fingerprint
-            made += 1
+            return key
+
+        # espeak-ng and ffmpeg are separate processes: one per core at a time.
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            for key in pool.map(make, stale):
+                manifest[key] = _fingerprint(wanted[key], language)
+                made += 1
         (directory / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
     return made, unchanged
 

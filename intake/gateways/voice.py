@@ -187,7 +187,8 @@ def voice_reference(digits, *, today=None):
     if not digits.isdigit():
         return []
     if len(digits) <= 6:
-        return [parse_reference(f"{candidate}*{digits}") for candidate in (year, year - 1)]
+        references = [parse_reference(f"{candidate}*{digits}") for candidate in (year, year - 1)]
+        return [reference for reference in references if reference]
     if len(digits) <= 10 and digits.startswith("20"):
         reference = parse_reference(f"{digits[:4]}*{digits[4:]}")
         return [reference] if reference else []
