@@ -109,7 +109,7 @@ def generate_defaults(prompts, *, force=False, languages=LANGUAGES):
         ]
         unchanged += len(wanted) - len(stale)
 
-        def make(key, directory=directory, language=language):
+        def make(key, directory=directory, language=language, wanted=wanted):
             path = directory / f"{key}.mp3"
             temporary = path.with_suffix(".tmp")
             temporary.write_bytes(synthesise(wanted[key], language))

@@ -53,7 +53,7 @@ _sessions = count(1)
 def check_documented(test, xml):
     """Parse the reply and check every element against ``DOCUMENTED``; returns the root."""
     test.assertTrue(xml.startswith(DECLARATION), xml[:80])
-    root = ET.fromstring(xml.encode())
+    root = ET.fromstring(xml.encode())  # noqa: S314 - the portal's own reply
     test.assertEqual(root.tag, "Response")
     for action in root:
         test.assertIn(action.tag, DOCUMENTED)
@@ -89,7 +89,7 @@ class Heard:
     def actions(self):
         return [element.tag for element in self.root]
 
-    def keys(self, language=None):
+    def heard(self, language=None):
         """Every prompt key played, in order (of one language only with ``language``)."""
         items = []
         for element in self.root.iter():
@@ -248,7 +248,7 @@ class ReportTests(VoiceTestCase):
         self.assertTrue(case.consent_to_contact)
         read_back = [f"en:{key}" for key in reference_keys(case.reference)]
         self.assertEqual(
-            done.keys(),
+            done.heard(),
             [
                 "en:created",
                 *read_back,
@@ -283,10 +283,10 @@ class ReportTests(VoiceTestCase):
         self.assertEqual(case.language, "sw")
         self.assertFalse(case.consent_to_contact)
         self.assertEqual(self.sms_to(PHONE), [])
-        self.assertTrue(all(key.startswith("sw:") for key in done.keys()))
-        self.assertIn("sw:keep_reference", done.keys())
-        self.assertNotIn("sw:reference_by_sms", done.keys())
-        self.assertTrue(all(k.startswith("sw:") for r in call.replies[1:] for k in r.keys()))
+        self.assertTrue(all(key.startswith("sw:") for key in done.heard()))
+        self.assertIn("sw:keep_reference", done.heard())
+        self.assertNotIn("sw:reference_by_sms", done.heard())
+        self.assertTrue(all(k.startswith("sw:") for r in call.replies[1:] for k in r.heard()))
 
     def test_the_reference_is_read_digit_by_digit(self):
         self.assertEqual(
@@ -305,14 +305,14 @@ class ReportTests(VoiceTestCase):
         self.assertEqual(again.asked(), ["en:nothing_recorded", "en:record"])
         ended = call.record(url="")
 
-        self.assertEqual(ended.keys(), ["en:sorry_goodbye"])
+        self.assertEqual(ended.heard(), ["en:sorry_goodbye"])
         self.assertFalse(Case.objects.exists())
         self.assertEqual(call.log.stage, VoiceStage.FINISHED)
 
     def test_no_key_pressed_ends_politely(self):
         main = self.call().start()
         self.assertEqual(main.actions, ["GetDigits", "Play", "Play", "Play", "Play"])
-        self.assertEqual(main.keys()[2:], ["en:no_key", "en:goodbye", "sw:no_key", "sw:goodbye"])
+        self.assertEqual(main.heard()[2:], ["en:no_key", "en:goodbye", "sw:no_key", "sw:goodbye"])
 
 
 class HangUpTests(VoiceTestCase):
@@ -389,7 +389,7 @@ class WrongKeyTests(VoiceTestCase):
         )
         ended = call.press("9")
 
-        self.assertEqual(ended.keys(), ["en:sorry_goodbye", "sw:sorry_goodbye"])
+        self.assertEqual(ended.heard(), ["en:sorry_goodbye", "sw:sorry_goodbye"])
         self.assertIsNone(ended.waiting_for())
         self.assertEqual(call.log.stage, VoiceStage.FINISHED)
 
@@ -411,7 +411,7 @@ class WrongKeyTests(VoiceTestCase):
                 again = call.press("0")
                 self.assertEqual(again.asked()[:2], ["en:invalid_key", prompt])
                 fixed = call.press("1")
-                self.assertNotIn("en:invalid_key", fixed.keys())
+                self.assertNotIn("en:invalid_key", fixed.heard())
                 self.assertIsNotNone(fixed.waiting_for())
 
     def test_the_hint_count_starts_again_on_each_menu(self):
@@ -429,7 +429,7 @@ class WrongKeyTests(VoiceTestCase):
         call.press("1")
         call.press("9")
         ended = call.press("0")
-        self.assertEqual(ended.keys(), ["en:sorry_goodbye"])
+        self.assertEqual(ended.heard(), ["en:sorry_goodbye"])
         self.assertFalse(Case.objects.exists())
 
 
@@ -511,7 +511,7 @@ class CheckCaseTests(VoiceTestCase):
 
         call, status = self.check(self.number_of(case) + "#")
 
-        keys = status.keys()
+        keys = status.heard()
         self.assertEqual(keys[0], "en:state_forwarded")
         self.assertEqual(keys[1], "en:latest_update")
         self.assertIn("Kisumu Water", keys[2])
@@ -526,7 +526,7 @@ class CheckCaseTests(VoiceTestCase):
         for typed in (f"{year}*{int(number)}", f"{year}{number}"):
             with self.subTest(typed=typed):
                 _, status = self.check(typed)
-                self.assertEqual(status.keys()[0], "en:state_forwarded")
+                self.assertEqual(status.heard()[0], "en:state_forwarded")
 
     def test_keypad_references(self):
         year = timezone.localdate().year
@@ -542,35 +542,35 @@ class CheckCaseTests(VoiceTestCase):
 
         call, not_found = self.check(self.number_of(theirs))
         self.assertEqual(not_found.asked()[:2], ["en:not_found", "en:enter_reference"])
-        self.assertFalse(any("Kisumu" in key for key in not_found.keys()))
+        self.assertFalse(any("Kisumu" in key for key in not_found.heard()))
         status = call.press(self.number_of(mine))
 
-        self.assertEqual(status.keys()[0], "en:state_forwarded")
+        self.assertEqual(status.heard()[0], "en:state_forwarded")
 
     def test_a_wrong_reference_twice_ends_politely(self):
         call, bad = self.check("*")
         self.assertEqual(bad.asked()[:2], ["en:bad_reference", "en:enter_reference"])
         ended = call.press("999999")
-        self.assertEqual(ended.keys(), ["en:sorry_goodbye"])
+        self.assertEqual(ended.heard(), ["en:sorry_goodbye"])
 
     def test_kiswahili_status(self):
         case = self.forwarded_case_of(PHONE)
         _, status = self.check(self.number_of(case), language="2")
-        self.assertEqual(status.keys()[0], "sw:state_forwarded")
-        self.assertIn("Kisumu Water", status.keys()[2])
+        self.assertEqual(status.heard()[0], "sw:state_forwarded")
+        self.assertIn("Kisumu Water", status.heard()[2])
 
     def test_solved_closes_the_case_as_the_tracking_page_does(self):
         case = self.responded_case_of(PHONE)
 
         call, status = self.check(self.number_of(case))
-        self.assertEqual(status.keys()[0], "en:state_responded")
+        self.assertEqual(status.heard()[0], "en:state_responded")
         self.assertEqual(status.asked(), ["en:answer_question"])
         done = call.press("1")
 
         case.refresh_from_db()
         self.assertEqual(case.state, "closed")
         self.assertEqual(case.outcome, Outcome.RESOLVED)
-        self.assertEqual(done.keys(), ["en:solved_thanks", "en:goodbye"])
+        self.assertEqual(done.heard(), ["en:solved_thanks", "en:goodbye"])
         entry = CaseLogEntry.objects.for_case(case).order_by("-pk").first()
         self.assertEqual((entry.actor_kind, entry.actor_label), ("citizen", "Citizen (voice)"))
         self.assertEqual(call.press("1").xml, done.xml)  # replayed: nothing more happens
@@ -584,10 +584,10 @@ class CheckCaseTests(VoiceTestCase):
         case.refresh_from_db()
         self.assertEqual(case.state, "responded")
         self.assertTrue(case.escalation_requested)
-        self.assertEqual(done.keys(), ["en:not_solved_thanks", "en:goodbye"])
+        self.assertEqual(done.heard(), ["en:not_solved_thanks", "en:goodbye"])
 
         _, again = self.check(self.number_of(case))
-        self.assertEqual(again.keys()[0], "en:state_escalation_requested")
+        self.assertEqual(again.heard()[0], "en:state_escalation_requested")
         self.assertIsNone(again.waiting_for())
 
     def test_a_wrong_answer_key_repeats_the_question(self):
@@ -611,7 +611,7 @@ class CheckCaseTests(VoiceTestCase):
         case.refresh_from_db()
         self.assertEqual(case.state, "responded")
         self.assertTrue(case.escalation_requested)
-        self.assertEqual(done.keys(), ["en:answer_failed", "en:goodbye"])
+        self.assertEqual(done.heard(), ["en:answer_failed", "en:goodbye"])
 
 
 class PromptFallbackTests(VoiceTestCase):
