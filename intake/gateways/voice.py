@@ -255,16 +255,15 @@ class Menu:
             # The portal makes no calls: an outbound call through its number is not ours.
             self.call.stage = VoiceStage.FINISHED
             return self.reply.reject().to_xml()
-        if len(self.call.steps) >= MAX_STEPS:
-            self.end("sorry_goodbye")
-        elif self.call.stage == VoiceStage.RECORDING:
-            self.on_recording(request.recording_url or "")
-        elif request.digits is None:
-            self.prompt_language()  # the first request of the call
-        else:
-            digits = request.digits.strip().rstrip("#")
-            with override(self.language):
-                getattr(self, f"on_{self.call.stage}")(digits)
+        with override(self.language):
+            if len(self.call.steps) >= MAX_STEPS:
+                self.end("sorry_goodbye")
+            elif self.call.stage == VoiceStage.RECORDING:
+                self.on_recording(request.recording_url or "")
+            elif request.digits is None:
+                self.prompt_language()  # the first request of the call
+            else:
+                getattr(self, f"on_{self.call.stage}")(request.digits.strip().rstrip("#"))
         self.call.state = self.state
         return self.reply.to_xml()
 
@@ -429,8 +428,7 @@ class Menu:
             self.play("state_escalation_requested")
         else:
             self.play(prompts.state_key(case.state))
-        with override(self.language):
-            update = latest_update(case, audience=CITIZEN)
+        update = latest_update(case, audience=CITIZEN)  # in the caller's language (step())
         if update is not None:
             self.play("latest_update")
             # Free text written after the prompts were made, so there is no recording of

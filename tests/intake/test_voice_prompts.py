@@ -138,7 +138,8 @@ class PromptServingTests(TemporaryPromptsRoot, TestCase):
             "/channels/voice-prompts/fr/goodbye.mp3",
         ):
             self.assertEqual(self.client.get(url).status_code, 404, url)
-        self.assertEqual(self.client.post("/channels/voice-prompts/sw/goodbye.mp3").status_code, 405)
+        posted = self.client.post("/channels/voice-prompts/sw/goodbye.mp3")
+        self.assertEqual(posted.status_code, 405)
 
 
 class PromptAdminTests(TemporaryPromptsRoot, TestCase):
