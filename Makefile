@@ -30,6 +30,7 @@ run: system-check $(STAMP)
 	$(MANAGE) load_example_authorities
 	$(MANAGE) seed_demo_cases --count 200 --if-empty
 	$(MANAGE) ensure_demo_admin
+	$(MANAGE) make_voice_prompts
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: system-check $(STAMP)

@@ -147,6 +147,7 @@ class Channel(models.TextChoices):
     WALK_IN = "walk_in", _("Walk-in")
     EMAIL = "email", _("E-mail")
     OPEN311 = "open311", _("Open311")
+    VOICE = "voice", _("Voice call")
 
 
 class Priority(models.IntegerChoices):

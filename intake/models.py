@@ -1,7 +1,8 @@
-"""What the gateway callbacks keep: the inbound SMS log and the USSD sessions.
+"""What the gateway callbacks keep: the inbound SMS log, the USSD sessions and the voice call
+log, and the voice prompts editors recorded.
 
-Both exist so that a gateway's retry changes nothing: an SMS id and a USSD session id are
-unique, and each row records what was done the first time.
+The logs exist so that a gateway's retry changes nothing: an SMS id, a USSD session id and a
+voice session id are unique, and each row records what was done the first time.
 """
 
 from django.db import models
@@ -91,3 +92,97 @@ class UssdSession(models.Model):
 
     def __str__(self):
         return self.session_id
+
+
+class VoiceStage(models.TextChoices):
+    """Where a call is in the keypad menu: what it waits for next (or how it ended)."""
+
+    LANGUAGE = "language", _("Choosing the language")
+    MAIN = "main", _("Main menu")
+    SECTOR = "sector", _("Choosing the sector")
+    CONSENT = "consent", _("Consent to messages")
+    RECORDING = "recording", _("Recording the message")
+    REFERENCE = "reference", _("Entering a reference")
+    ANSWER = "answer", _("Answering: solved or not")
+    FINISHED = "finished", _("Finished")
+
+
+class VoiceCall(models.Model):
+    """One voice call through Africa's Talking: every step's input and reply, and the outcome.
+
+    The gateway calls back after each action with the same ``sessionId``; the row is locked
+    while a step runs, and each step's reply is kept so a repeated callback gets the same XML
+    and never makes a second case or message.
+    """
+
+    session_id = models.CharField(_("session id"), max_length=100, unique=True)
+    direction = models.CharField(_("direction"), max_length=20, blank=True)
+    caller_number = models.CharField(_("caller"), max_length=20, help_text=_("E.164"))
+    destination_number = models.CharField(_("number called"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+    stage = models.CharField(
+        _("stage reached"),
+        max_length=20,
+        choices=VoiceStage.choices,
+        default=VoiceStage.LANGUAGE,
+    )
+    # What the menu carries from step to step: {"sector": pk, "consent": bool, "tries": n, ...}
+    state = models.JSONField(default=dict, blank=True)
+    # [{"at": ISO time, "stage": awaited, "digits": …, "recording_url": …, "reply": XML}, …]
+    steps = models.JSONField(default=list, blank=True)
+    recording_url = models.CharField(_("recording URL"), max_length=1000, blank=True)
+    is_active = models.BooleanField(_("in progress"), default=True)
+    duration_seconds = models.PositiveIntegerField(_("duration (seconds)"), null=True, blank=True)
+    currency_code = models.CharField(_("currency"), max_length=10, blank=True)
+    amount = models.DecimalField(_("cost"), max_digits=12, decimal_places=4, null=True, blank=True)
+    hangup_cause = models.CharField(_("hang-up cause"), max_length=60, blank=True)
+    call_session_state = models.CharField(_("call session state"), max_length=60, blank=True)
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="voice_calls",
+        verbose_name=_("case"),
+    )
+    started_at = models.DateTimeField(_("started"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = _("voice call")
+        verbose_name_plural = _("voice calls")
+
+    def __str__(self):
+        return self.session_id
+
+
+class VoicePrompt(models.Model):
+    """An editor's recording of one prompt in one language, played instead of the default
+    generated with espeak-ng (``make_voice_prompts``). Without a file the default plays."""
+
+    key = models.CharField(_("prompt"), max_length=60)
+    language = models.CharField(
+        _("language"), max_length=5, choices=[("en", "English"), ("sw", "Kiswahili")]
+    )
+    audio = models.FileField(
+        _("recording"),
+        upload_to="voice-prompts/recorded/",
+        blank=True,
+        help_text=_(
+            "A recording of the prompt's words (MP3, WAV, OGG, M4A or AMR). It is converted to "
+            "a small MP3 for telephone calls. Leave empty to use the default voice."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["key", "language"]
+        verbose_name = _("voice prompt")
+        verbose_name_plural = _("voice prompts")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "language"], name="voice_prompt_key_language")
+        ]
+
+    def __str__(self):
+        return f"{self.key} ({self.language})"

@@ -1,11 +1,14 @@
-"""Read-only admin views of what the gateways sent: for checking a citizen's message or a
-USSD session when something went wrong. Only users given the view permission see them."""
+"""Read-only admin views of what the gateways sent: for checking a citizen's message, a USSD
+session or a voice call when something went wrong. Only users given the view permission see
+them. Beside them, the voice prompts editors may record."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from .models import InboundSMS, UssdSession
+from .gateways.prompt_form import VoicePromptForm
+from .models import InboundSMS, UssdSession, VoiceCall, VoicePrompt
 
 
 class ReadOnlyViewSet(ModelViewSet):
@@ -46,11 +49,48 @@ class UssdSessionViewSet(ReadOnlyViewSet):
     search_fields = ["session_id", "phone_number"]
 
 
+class VoiceCallViewSet(ReadOnlyViewSet):
+    model = VoiceCall
+    icon = "mobile-alt"
+    menu_label = _("Voice calls")
+    name = "voice_calls"
+    list_display = [
+        "started_at",
+        "caller_number",
+        "language",
+        "stage",
+        "duration_seconds",
+        "hangup_cause",
+        "case",
+    ]
+    list_filter = ["stage", "language", "is_active"]
+    search_fields = ["session_id", "caller_number"]
+    ordering = ["-started_at"]
+
+
+class VoicePromptViewSet(ModelViewSet):
+    """An editor's recording per prompt and language; without one the default plays."""
+
+    model = VoicePrompt
+    icon = "media"
+    menu_label = _("Voice prompts")
+    name = "voice_prompts"
+    add_to_reference_index = False
+    copy_view_enabled = False
+    list_display = ["key", "language", "audio", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["key"]
+    edit_handler = ObjectList(
+        [FieldPanel("key"), FieldPanel("language"), FieldPanel("audio")],
+        base_form_class=VoicePromptForm,
+    )
+
+
 class GatewayGroup(ModelViewSetGroup):
     menu_label = _("Gateways")
     menu_icon = "mail"
     menu_order = 220
-    items = (InboundSMSViewSet, UssdSessionViewSet)
+    items = (InboundSMSViewSet, UssdSessionViewSet, VoiceCallViewSet, VoicePromptViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cases import timeline
 from cases.models import Authority, Case, CaseLogEntry
-from intake.models import InboundSMS, UssdSession
+from intake.models import InboundSMS, UssdSession, VoiceCall
 from notify.models import OutboundMessage
 
 ERASED = "[erased]"
@@ -171,5 +171,28 @@ class UssdSource:
         return rows.delete()[0]
 
 
+class VoiceCallSource:
+    model = VoiceCall
+    key = "voice_calls"
+
+    def rows(self, person):
+        return VoiceCall.objects.filter(person.matches("caller_number"))
+
+    def export(self, call):
+        return {
+            "started": moment(call.started_at),
+            "from": call.caller_number,
+            "to": call.destination_number,
+            "keys_pressed": [step["digits"] for step in call.steps if step.get("digits")],
+            "recorded_a_message": bool(call.recording_url),
+            "seconds": call.duration_seconds,
+            "case": call.case.reference if call.case_id else None,
+        }
+
+    def erase(self, rows):
+        # The recording itself is evidence of the case, erased with it.
+        return rows.delete()[0]
+
+
 # Cases first: erasing them reads the complainant's details the other sources match on.
-SOURCES = [CaseSource(), OutboxSource(), InboundSMSSource(), UssdSource()]
+SOURCES = [CaseSource(), OutboxSource(), InboundSMSSource(), UssdSource(), VoiceCallSource()]

@@ -9,6 +9,8 @@ have_lib 'libharfbuzz-subset.so' || missing+=(libharfbuzz-subset0)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 # Removes metadata from uploaded recordings and videos (intake/metadata.py).
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+# Speaks the default voice prompts in English and Kiswahili (manage.py make_voice_prompts).
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Missing system packages. Install them with:"
   echo "  sudo apt-get install -y ${missing[*]}"

@@ -20,4 +20,15 @@ urlpatterns = [
         views.ussd_session,
         name="africastalking_ussd",
     ),
+    path(
+        "africastalking/voice/<str:secret>/",
+        views.voice_call,
+        name="africastalking_voice",
+    ),
+    # Fetched by the gateway during calls: public, like the words they speak.
+    path(
+        "voice-prompts/<str:language>/<slug:key>.mp3",
+        views.voice_prompt,
+        name="voice_prompt",
+    ),
 ]

@@ -1,4 +1,5 @@
-"""Africa's Talking callbacks: inbound SMS, delivery reports and USSD.
+"""Africa's Talking callbacks: inbound SMS, delivery reports, USSD and voice; and the voice
+prompts' audio, which the gateway fetches from the portal.
 
 Each URL carries a shared secret (``AFRICASTALKING_CALLBACK_SECRET``); a wrong one, or none
 configured, is a 404 so the endpoints do not show. Gateways cannot send CSRF tokens, and the
@@ -8,18 +9,30 @@ callback answers quickly.
 
 import hmac
 import logging
+import re
+from decimal import Decimal, InvalidOperation
 from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+)
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
 
 from cases.phones import normalise_phone
 from notify.sending import record_delivery_report
 
-from . import ussd
+from . import ussd, voice
+from .prompt_audio import PromptFiles
+from .prompts import LANGUAGES, is_prompt_key
 from .sms import receive_sms
+from .voicexml import CONTENT_TYPE as XML_CONTENT_TYPE
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +70,20 @@ USSD_FIELD_LIMITS = {
     "serviceCode": 40,
     "networkCode": 10,
     "text": 2000,
+}
+VOICE_FIELD_LIMITS = {
+    "isActive": 1,
+    "sessionId": 100,
+    "direction": 20,
+    "callerNumber": 40,
+    "destinationNumber": 40,
+    "dtmfDigits": 40,
+    "recordingUrl": 1000,
+    "durationInSeconds": 12,
+    "currencyCode": 10,
+    "amount": 30,
+    "hangupCause": 60,
+    "callSessionState": 60,
 }
 # Any other field the gateway may add (end-of-session notices, future fields).
 OTHER_FIELD_LIMIT = 2000
@@ -165,3 +192,89 @@ def ussd_session(request):
         text=data.get("text", ""),
     )
     return HttpResponse(response, content_type=PLAIN_TEXT)
+
+
+DTMF = re.compile(r"^[0-9*#]*$")
+
+
+class BadVoiceField(ValueError):
+    pass
+
+
+def _voice_request(data):
+    """The checked ``voice.CallRequest`` of a voice callback; raises ``BadVoiceField``."""
+    if data["isActive"].strip() not in ("0", "1"):
+        raise BadVoiceField("isActive")
+    try:
+        caller = normalise_phone(data["callerNumber"])
+    except ValidationError as error:
+        raise BadVoiceField("callerNumber") from error
+    digits = data.get("dtmfDigits")
+    if digits is not None and not DTMF.match(digits.strip()):
+        raise BadVoiceField("dtmfDigits")
+    recording_url = data.get("recordingUrl")
+    if recording_url is not None:
+        recording_url = recording_url.strip()
+        if recording_url and not recording_url.startswith(("https://", "http://")):
+            raise BadVoiceField("recordingUrl")
+    duration = data.get("durationInSeconds", "").strip()
+    if duration and not duration.isdigit():
+        raise BadVoiceField("durationInSeconds")
+    amount = data.get("amount", "").strip()
+    try:
+        amount = Decimal(amount) if amount else None
+    except InvalidOperation as error:
+        raise BadVoiceField("amount") from error
+    if amount is not None and (not amount.is_finite() or abs(amount) >= 10**8):
+        raise BadVoiceField("amount")
+    return voice.CallRequest(
+        session_id=data["sessionId"].strip(),
+        is_active=data["isActive"].strip() == "1",
+        caller=caller,
+        direction=data.get("direction", "").strip(),
+        destination=data.get("destinationNumber", "").strip(),
+        digits=digits,
+        recording_url=recording_url,
+        duration=int(duration) if duration else None,
+        currency_code=data.get("currencyCode", "").strip(),
+        amount=amount,
+        hangup_cause=data.get("hangupCause", "").strip(),
+        call_session_state=data.get("callSessionState", "").strip(),
+    )
+
+
+@gateway_callback(VOICE_FIELD_LIMITS)
+def voice_call(request):
+    data = request.POST
+    refusal = missing_fields(data, ["isActive", "sessionId", "callerNumber"])
+    if refusal:
+        return refusal
+    try:
+        call_request = _voice_request(data)
+    except BadVoiceField as error:
+        return bad_request(f"Invalid field: {error}")
+    return HttpResponse(voice.handle_request(call_request), content_type=XML_CONTENT_TYPE)
+
+
+# The URL carries the prompt's version (?v=), so a replaced prompt gets a new URL and the
+# gateway may keep each one for a day.
+PROMPT_CACHE_SECONDS = 24 * 60 * 60
+
+
+@require_GET
+def voice_prompt(request, language, key):
+    """One prompt's audio: the editor's recording, else the default made by
+    ``make_voice_prompts``. A missing file is a 404 that says so: making it here would run
+    espeak-ng and ffmpeg inside the gateway's fetch, and the voice replies already fall back
+    to the gateway's own voice (``Say``) for a prompt without a file."""
+    if language not in LANGUAGES or not is_prompt_key(key):
+        raise Http404("No such voice prompt.")
+    found = PromptFiles(language).source(key)
+    if found is None:
+        raise Http404("This prompt has no audio yet: run manage.py make_voice_prompts.")
+    try:
+        response = FileResponse(open(found[0], "rb"), content_type="audio/mpeg")  # noqa: SIM115
+    except OSError as error:
+        raise Http404("This prompt's audio file is missing.") from error
+    response["Cache-Control"] = f"public, max-age={PROMPT_CACHE_SECONDS}"
+    return response

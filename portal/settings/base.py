@@ -235,6 +235,9 @@ AFRICASTALKING_USERNAME = env("DJANGO_AFRICASTALKING_USERNAME", "sandbox")
 AFRICASTALKING_API_KEY = env("DJANGO_AFRICASTALKING_API_KEY", "")
 AFRICASTALKING_SENDER_ID = env("DJANGO_AFRICASTALKING_SENDER_ID", "")
 AFRICASTALKING_CALLBACK_SECRET = env("DJANGO_AFRICASTALKING_CALLBACK_SECRET", "")
+# Voice calls: the prompts' default audio (make_voice_prompts) and the longest message.
+VOICE_PROMPTS_ROOT = Path(env("DJANGO_VOICE_PROMPTS_ROOT", str(MEDIA_ROOT / "voice-prompts")))
+VOICE_RECORDING_MAX_SECONDS = 180
 # Outbox retries: attempts before a message is marked failed.
 OUTBOX_MAX_ATTEMPTS = int(env("DJANGO_OUTBOX_MAX_ATTEMPTS", "6"))
 

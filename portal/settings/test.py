@@ -11,6 +11,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+VOICE_PROMPTS_ROOT = MEDIA_ROOT / "voice-prompts"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 BASE_URL = "http://testserver"
 # Static files come from the finders in tests; WhiteNoise serves the collected files in production.

@@ -1,5 +1,6 @@
 """One citizen's data everywhere the portal keeps it: two cases (web and SMS), their
-timelines and evidence, the messages sent to them, their inbound SMS and a USSD session."""
+timelines and evidence, the messages sent to them, their inbound SMS, a USSD session and a
+voice call."""
 
 import datetime
 
@@ -9,7 +10,7 @@ from django.utils import timezone
 from cases import actions
 from cases.rules import Actor
 from intake.gateways.sms import receive_sms
-from intake.models import UssdSession
+from intake.models import UssdSession, VoiceCall
 from tests.factories import AuthorityFactory, make_case, supervisor
 
 NAME = "Achieng Otieno"
@@ -48,6 +49,9 @@ def build():
     web = actions.close_case(case=web, outcome="resolved", by=boss)
     receive_sms(gateway_id="at-1", sender=PHONE, recipient="22384", text="Hakuna maji Kisumu")
     UssdSession.objects.create(session_id="ussd-1", phone_number=PHONE, last_text="1*2")
+    VoiceCall.objects.create(
+        session_id="voice-1", caller_number=PHONE, steps=[{"digits": "1"}, {"digits": "2"}]
+    )
     sms_case = web.__class__.objects.exclude(pk=web.pk).get(complainant_phone=PHONE)
     return boss, web, sms_case, attachment.file.path
 

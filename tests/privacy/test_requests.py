@@ -52,6 +52,7 @@ class SubjectRequestTests(TestCase):
         self.assertGreaterEqual(findings.counts()["messages"], 3)
         self.assertEqual(findings.counts()["inbound_sms"], 1)
         self.assertEqual(findings.counts()["ussd_sessions"], 1)
+        self.assertEqual(findings.counts()["voice_calls"], 1)
         by_email = requests.find(Person(email=EMAIL.upper().lower()))
         self.assertEqual(by_email.counts()["cases"], 1)
 

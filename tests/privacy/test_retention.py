@@ -10,7 +10,7 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from cases.models import Case, CaseAttachment, CaseLogEntry, StaffAccess
-from intake.models import InboundSMS, UssdSession
+from intake.models import InboundSMS, UssdSession, VoiceCall
 from notify.models import OutboundMessage
 from privacy.retention import apply_retention
 
@@ -58,6 +58,7 @@ class RetentionSequenceTests(TestCase):
         apply_retention(now=max(sms_created, self.closed_at) + 91 * DAY)
         self.assertEqual(InboundSMS.objects.count(), 0)
         self.assertEqual(UssdSession.objects.count(), 0)
+        self.assertEqual(VoiceCall.objects.count(), 0)
         self.assertFalse(OutboundMessage.objects.exclude(status__in=["queued", "sending"]).exists())
         self.assertEqual(self.web_case().complainant_phone, PHONE)
         self.assertTrue(os.path.exists(self.evidence_path))

@@ -7,7 +7,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from intake.models import InboundSMS, UssdSession
+from intake.models import InboundSMS, UssdSession, VoiceCall
 
 # Gateways retry within minutes and USSD sessions last seconds: a month is plenty for
 # de-duplication and for checking what a citizen sent.
@@ -15,7 +15,9 @@ DEFAULT_DAYS = 90
 
 
 class Command(BaseCommand):
-    help = "Delete inbound SMS records and USSD sessions older than --days (default 90)."
+    help = (
+        "Delete inbound SMS records, USSD sessions and voice calls older than --days (default 90)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=DEFAULT_DAYS)
@@ -26,7 +28,8 @@ class Command(BaseCommand):
         cutoff = timezone.now() - datetime.timedelta(days=days)
         sms_count, _ = InboundSMS.objects.filter(received_at__lt=cutoff).delete()
         ussd_count, _ = UssdSession.objects.filter(updated_at__lt=cutoff).delete()
+        voice_count, _ = VoiceCall.objects.filter(updated_at__lt=cutoff).delete()
         self.stdout.write(
-            f"Deleted {sms_count} inbound SMS records and {ussd_count} USSD sessions "
-            f"older than {days} days."
+            f"Deleted {sms_count} inbound SMS records, {ussd_count} USSD sessions and "
+            f"{voice_count} voice calls older than {days} days."
         )
