@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .models import InboundSMS, UssdSession
+from .recordings.panel import recording_panel
 
 
 class ReadOnlyViewSet(ModelViewSet):
@@ -56,3 +57,7 @@ class GatewayGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_gateway_viewsets():
     return GatewayGroup()
+
+
+# The voice recording's download state on the case view (cases asks this hook).
+hooks.register("case_inspect_panels", recording_panel)
