@@ -17,7 +17,7 @@ from django.utils import timezone
 from cases.actions import erase_personal_data
 from cases.models import Channel, TimelineVisibility
 from cases.rules import Actor
-from intake.models import RecordingDownload, RecordingStatus
+from intake.models import RecordingStatus
 from intake.recordings import queue_recording_download, run_download
 from intake.recordings.fetching import allowed
 from tests.factories import case_worker, make_case
