@@ -142,6 +142,14 @@ def correct_personal_data(*, case, by, expected_version=None, **values):
     ).execute(**values)
 
 
+def transcribe_case(*, case, text, by, expected_version=None):
+    """Write down what the caller says in a voice case's recording: fills the description
+    while it is only the voice placeholder, and the case no longer needs transcription."""
+    return operations.TranscribeRecording(case, by=by, expected_version=expected_version).execute(
+        text=text
+    )
+
+
 def add_note(*, case, text, by, visibility=INTERNAL):
     """Add a note to the timeline; returns the entry."""
     return operations.AddNote(case, by=by).execute(text=text, visibility=visibility)
@@ -167,6 +175,7 @@ __all__ = [
     "reopen_case",
     "request_escalation",
     "respond_to_case",
+    "transcribe_case",
     "unpublish_case",
     "withdraw_case",
 ]

@@ -308,6 +308,10 @@ class Case(ConcurrentTransitionMixin, models.Model):
         verbose_name=_("duplicate of"),
     )
     escalation_requested = models.BooleanField(_("citizen asked for escalation"), default=False)
+    # A voice case until a case worker transcribes its recording (cases.operations.transcribing).
+    needs_transcription = models.BooleanField(
+        _("needs transcription"), default=False, db_index=True
+    )
     public_summary = models.TextField(
         _("published summary"),
         blank=True,

@@ -1,5 +1,5 @@
 """What the gateway callbacks keep: the inbound SMS log, the USSD sessions and the voice call
-log, and the voice prompts editors recorded.
+log, the voice prompts editors recorded, and the voice recordings still to fetch.
 
 The logs exist so that a gateway's retry changes nothing: an SMS id, a USSD session id and a
 voice session id are unique, and each row records what was done the first time.
@@ -186,3 +186,65 @@ class VoicePrompt(models.Model):
 
     def __str__(self):
         return f"{self.key} ({self.language})"
+
+
+class RecordingStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be fetched")
+    DONE = "done", _("Attached to the case")
+    REFUSED = "refused", _("Refused")
+    FAILED = "failed", _("Could not be fetched")
+
+
+class RecordingDownloadQuerySet(models.QuerySet):
+    def due(self, now=None):
+        return self.filter(
+            status=RecordingStatus.PENDING, next_attempt_at__lte=now or timezone.now()
+        ).order_by("next_attempt_at", "pk")
+
+
+class RecordingDownload(models.Model):
+    """A voice call's recording to be fetched from the gateway and attached to its case, in
+    the background (``intake.recordings``), with the outbox's back-off after a failure."""
+
+    case = models.ForeignKey(
+        "cases.Case",
+        on_delete=models.CASCADE,
+        related_name="recording_downloads",
+        verbose_name=_("case"),
+    )
+    url = models.CharField(_("recording address"), max_length=2000)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=RecordingStatus.choices,
+        default=RecordingStatus.PENDING,
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    attachment = models.ForeignKey(
+        "cases.CaseAttachment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("attachment"),
+    )
+    # When the internal note about a problem was written: it is written once.
+    noted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("queued"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = RecordingDownloadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("recording download")
+        verbose_name_plural = _("recording downloads")
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="recording_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.case_id}: {self.get_status_display()}"

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from .gateways.prompt_form import VoicePromptForm
 from .models import InboundSMS, UssdSession, VoiceCall, VoicePrompt
+from .recordings.panel import recording_panel
 
 
 class ReadOnlyViewSet(ModelViewSet):
@@ -96,3 +97,7 @@ class GatewayGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_gateway_viewsets():
     return GatewayGroup()
+
+
+# The voice recording's download state on the case view (cases asks this hook).
+hooks.register("case_inspect_panels", recording_panel)

@@ -17,7 +17,7 @@ from cases.models import Case, StaffAccess
 from cases.operations.privacy import delete_evidence
 from cases.rules import Actor
 from cases.workbench import export_jobs
-from intake.models import InboundSMS, UssdSession, VoiceCall
+from intake.models import InboundSMS, RecordingDownload, UssdSession, VoiceCall
 from notify.models import MessageStatus, OutboundMessage
 
 SCHEDULE = Actor.system("Retention schedule")
@@ -62,6 +62,10 @@ def apply_retention(now=None):
     done.add(
         "voice calls deleted",
         VoiceCall.objects.filter(updated_at__lt=gateway_cutoff).delete()[0],
+    )
+    done.add(
+        "recording downloads deleted",
+        RecordingDownload.objects.filter(created_at__lt=gateway_cutoff).delete()[0],
     )
     done.add(
         "staff access records deleted",

@@ -7,6 +7,7 @@ as keyword-only functions to the rest of the portal.
 from .base import CaseOperation, Event, TransitionOperation
 from .creating import CreateCase
 from .privacy import CorrectComplainantData, EraseComplainantData
+from .transcribing import TranscribeRecording
 from .work import (
     AddAttachment,
     AddNote,
@@ -46,6 +47,7 @@ __all__ = [
     "ReopenCase",
     "RequestEscalation",
     "RespondToCase",
+    "TranscribeRecording",
     "TransitionOperation",
     "UnpublishCase",
     "WithdrawCase",

@@ -15,6 +15,7 @@ from ..access import hash_access_code, new_access_code
 from ..limits import MAX_DESCRIPTION_LENGTH
 from ..models import Case, CaseSequence, CaseState, Channel, Priority
 from ..phones import normalise_phone
+from ..voice import VOICE_PLACEHOLDER, is_voice_placeholder
 from ..workdays import add_working_days
 from .base import PUBLIC, TRIAGE_WORKING_DAYS, CaseOperation, Event, announce, require_text
 
@@ -66,6 +67,10 @@ class CreateCase(CaseOperation):
     ):
         if channel not in Channel.values:
             raise ValidationError({"channel": _("Unknown channel.")})
+        voice = channel == Channel.VOICE
+        if voice and is_voice_placeholder(description):
+            # A caller's words are in the recording until a case worker transcribes it.
+            description = VOICE_PLACEHOLDER
         description = require_text(
             description,
             "description",
@@ -107,6 +112,7 @@ class CreateCase(CaseOperation):
             "language": language if language in ("en", "sw") else "en",
             "priority": priority,
             "received_at": received_at or self.at,
+            "needs_transcription": voice,
         }
 
     def build(self, *, reference, tracking_token, access_code, **fields):

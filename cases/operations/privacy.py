@@ -92,7 +92,8 @@ class EraseComplainantData(CaseOperation):
         case.save()
         self.erased_files = delete_evidence(case)
         for entry in CaseLogEntry.objects.filter(case=case).exclude(text=""):
-            by_citizen = entry.actor_kind == rules.CITIZEN
+            # A transcription is the caller's words, written down by a case worker.
+            by_citizen = entry.actor_kind == rules.CITIZEN or entry.action == "cases.transcribe"
             text = ERASED if (by_citizen and self.own_words) else self.scrub(entry.text)
             if text != entry.text:
                 CaseLogEntry.objects.filter(pk=entry.pk).update(text=text)

@@ -140,7 +140,8 @@ class AddAttachment(CaseOperation):
     log_label = _("File added")
     log_message = _("File added")
     staff_permission = "cases.add_case_note"
-    actors = (rules.AUTHORITY, rules.CITIZEN)
+    # The system: a voice call's recording, fetched from the gateway (intake.recordings).
+    actors = (rules.AUTHORITY, rules.CITIZEN, rules.SYSTEM)
     changes_version = False
     refusal = _("You may not add files to this case.")
 

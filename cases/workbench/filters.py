@@ -45,6 +45,9 @@ class CaseFilterSet(WagtailFilterSet):
     escalation_requested = django_filters.ChoiceFilter(
         label=_("Escalation requested"), choices=YES_NO, method="filter_escalation"
     )
+    needs_transcription = django_filters.ChoiceFilter(
+        label=_("Needs transcription"), choices=YES_NO, method="filter_needs_transcription"
+    )
     received = django_filters.DateFromToRangeFilter(
         label=_("Received between"), field_name="received_at", widget=DateRangePickerWidget
     )
@@ -82,6 +85,9 @@ class CaseFilterSet(WagtailFilterSet):
 
     def filter_escalation(self, queryset, name, value):
         return queryset.filter(escalation_requested=(value == "true"))
+
+    def filter_needs_transcription(self, queryset, name, value):
+        return queryset.filter(needs_transcription=(value == "true"))
 
     def filter_text(self, queryset, name, value):
         value = value.strip()

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..limits import MAX_PUBLIC_SUMMARY_LENGTH
+from ..limits import MAX_DESCRIPTION_LENGTH, MAX_PUBLIC_SUMMARY_LENGTH
 from ..models import (
     CLOSING_OUTCOMES,
     DISMISSAL_OUTCOMES,
@@ -17,6 +17,7 @@ from ..models import (
     Outcome,
     ResponseTemplate,
 )
+from ..operations.transcribing import latest_transcription
 from ..rules import STAFF_PERMISSIONS, user_covers_case
 
 
@@ -202,3 +203,19 @@ class PublishForm(VersionedForm):
     @classmethod
     def initial_for(cls, case):
         return {**super().initial_for(case), "summary": case.public_summary}
+
+
+class TranscriptionForm(VersionedForm):
+    text = forms.CharField(
+        label=_("What the caller says (internal)"),
+        max_length=MAX_DESCRIPTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Write it down as said, in the caller's language. While the description is only "
+            "“Voice message”, this becomes the description the authority reads."
+        ),
+    )
+
+    @classmethod
+    def initial_for(cls, case):
+        return {**super().initial_for(case), "text": latest_transcription(case)}

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views import View
+from wagtail import hooks
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history
@@ -19,8 +20,14 @@ from .. import actions, registry
 from ..access_log import record_access
 from ..exceptions import CaseChanged
 from ..exports import spreadsheet_safe
-from ..models import AccessKind, Case, CaseLogEntry
-from ..operations import AddNote, AssignCase, PublishCase, TransitionOperation
+from ..models import AccessKind, Case, CaseLogEntry, Channel
+from ..operations import (
+    AddNote,
+    AssignCase,
+    PublishCase,
+    TranscribeRecording,
+    TransitionOperation,
+)
 from ..policies import ScopedObjectMixin, case_permission_policy
 from . import export_jobs
 from .forms import templates_for
@@ -107,6 +114,7 @@ class CaseInspectView(ScopedObjectMixin, generic.InspectView):
             "duplicate_of",
             "assigned_to",
             "escalation_requested",
+            "needs_transcription",
             "complainant_name",
             "complainant_phone",
             "complainant_email",
@@ -135,7 +143,34 @@ class CaseInspectView(ScopedObjectMixin, generic.InspectView):
         context["can_assign"] = AssignCase.allowed(user, case)
         context["can_note"] = AddNote.allowed(user, case)
         context["can_publish"] = PublishCase.allowed(user, case)
+        context["recordings"] = [a for a in context["attachments"] if is_audio(a)]
+        context["transcription_form"] = transcription_form(case, user, context["recordings"])
+        # Panels other apps add about the case (intake: the voice recording's download).
+        context["extra_panels"] = [
+            panel
+            for panel_for in hooks.get_hooks(CASE_PANELS_HOOK)
+            if (panel := panel_for(self.request, case))
+        ]
         return context
+
+
+# Hook: ``fn(request, case)`` returns HTML for a panel on the case view, or None.
+CASE_PANELS_HOOK = "case_inspect_panels"
+
+
+def is_audio(attachment):
+    return attachment.content_type.startswith("audio/")
+
+
+def transcription_form(case, user, recordings):
+    """The transcription form shown beside the player, for voice cases and cases with a
+    recording, to those who may transcribe."""
+    if not (recordings or case.needs_transcription or case.channel == Channel.VOICE):
+        return None
+    if not TranscribeRecording.allowed(user, case):
+        return None
+    form_class = import_string(TranscribeRecording.form_class)
+    return form_class(initial=form_class.initial_for(case), case=case, user=user)
 
 
 class CaseHistoryView(ScopedObjectMixin, history.HistoryView):

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from ..models import Authority, Case, CountyLimit, ResponseTemplate, StaffAccess
 from ..policies import case_permission_policy
 from . import export_jobs, pdf_views, saved_searches, views
+from .columns import FlagColumn
 from .filters import CaseFilterSet
 from .registration import RegisterCaseForm
 
@@ -52,6 +53,11 @@ class CaseViewSet(ModelViewSet):
         "assigned_to",
         "due_date",
         "received_at",
+        FlagColumn(
+            "needs_transcription",
+            label=_("Transcription"),
+            text=_("Needs transcription"),
+        ),
     ]
     list_per_page = 50
     ordering = ["-received_at"]

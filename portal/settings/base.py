@@ -240,6 +240,14 @@ VOICE_PROMPTS_ROOT = Path(env("DJANGO_VOICE_PROMPTS_ROOT", str(MEDIA_ROOT / "voi
 VOICE_RECORDING_MAX_SECONDS = 180
 # Outbox retries: attempts before a message is marked failed.
 OUTBOX_MAX_ATTEMPTS = int(env("DJANGO_OUTBOX_MAX_ATTEMPTS", "6"))
+# Voice recordings are fetched (in the background) only from addresses that start with one
+# of these prefixes, e.g. "https://voice.africastalking.com/" (comma-separated). Nothing else
+# is ever requested, redirects included; empty: no recording is fetched at all.
+AFRICASTALKING_RECORDING_URL_PREFIXES = env_list("DJANGO_AFRICASTALKING_RECORDING_URL_PREFIXES")
+# One fetch may take this long in all (seconds); its size limit is EVIDENCE_MAX_MEDIA_BYTES.
+RECORDING_DOWNLOAD_TIMEOUT = int(env("DJANGO_RECORDING_DOWNLOAD_TIMEOUT", "60"))
+# Tries before a recording that could not be fetched is given up (back-off as the outbox's).
+RECORDING_DOWNLOAD_MAX_ATTEMPTS = int(env("DJANGO_RECORDING_DOWNLOAD_MAX_ATTEMPTS", "6"))
 
 # Open311 GeoReport v2: the jurisdiction this portal answers for.
 OPEN311_JURISDICTION_ID = env("DJANGO_OPEN311_JURISDICTION_ID", "huduma.ke")

@@ -1,0 +1,367 @@
+"""Voice recordings: fetched in the background from the allowed addresses only, checked as
+audio, attached to the case; refused or retried with back-off, and shown to staff."""
+
+import datetime
+import struct
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from io import StringIO
+from unittest import mock
+
+from django.core.management import call_command
+from django.test import SimpleTestCase, TestCase, override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.actions import erase_personal_data
+from cases.models import Channel, TimelineVisibility
+from cases.rules import Actor
+from intake.models import RecordingStatus
+from intake.recordings import queue_recording_download, run_download
+from intake.recordings.fetching import allowed
+from tests.factories import case_worker, make_case
+from tests.intake.test_evidence import small_pdf, wav_voice_note
+
+
+def wav_with_names():
+    """A WAV recording whose RIFF INFO chunk names its maker, as recorders write it."""
+    plain = wav_voice_note()
+    name = b"Achieng Otieno\x00"
+    info = b"INFO" + b"INAM" + struct.pack("<I", len(name)) + name
+    chunk = b"LIST" + struct.pack("<I", len(info)) + info
+    body = plain[12:] + chunk
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WAVE" + body
+
+
+class RecordingServer:
+    """A gateway on 127.0.0.1 that serves what the test says and remembers every request."""
+
+    def __init__(self):
+        self.requests = []
+        self.routes = {}
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                server.requests.append(self.path)
+                route = server.routes.get(self.path)
+                if route is None:
+                    self.send_error(404)
+                    return
+                route(self)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path):
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}{path}"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    # What a route can answer.
+
+    def body(self, path, content, content_type="audio/wav", length=True):
+        def answer(handler):
+            handler.send_response(200)
+            handler.send_header("Content-Type", content_type)
+            if length:
+                handler.send_header("Content-Length", str(len(content)))
+            handler.end_headers()
+            handler.wfile.write(content)
+
+        self.routes[path] = answer
+
+    def redirect(self, path, location):
+        def answer(handler):
+            handler.send_response(302)
+            handler.send_header("Location", location)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+
+        self.routes[path] = answer
+
+    def failing_then(self, path, content, failures):
+        count = {"n": 0}
+
+        def answer(handler):
+            count["n"] += 1
+            if count["n"] <= failures:
+                handler.send_error(503)
+                return
+            handler.send_response(200)
+            handler.send_header("Content-Length", str(len(content)))
+            handler.end_headers()
+            handler.wfile.write(content)
+
+        self.routes[path] = answer
+
+    def slow(self, path, seconds):
+        def answer(handler):
+            handler.send_response(200)
+            handler.end_headers()
+            handler.wfile.write(b"RIFF")
+            handler.wfile.flush()
+            time.sleep(seconds)
+
+        self.routes[path] = answer
+
+
+class AllowListTests(SimpleTestCase):
+    """The allow-list compares addresses by their parts, never as strings."""
+
+    PREFIXES = ["https://voice.example.com/recordings/", "http://127.0.0.1:8001/"]
+
+    def test_addresses_under_a_prefix_pass(self):
+        for url in (
+            "https://voice.example.com/recordings/abc.mp3",
+            "https://VOICE.example.com:443/recordings/abc.mp3?x=1",
+            "http://127.0.0.1:8001/anything.wav",
+        ):
+            with self.subTest(url=url):
+                self.assertTrue(allowed(url, self.PREFIXES))
+
+    def test_look_alikes_and_tricks_do_not(self):
+        for url in (
+            "https://voice.example.com.evil.org/recordings/abc.mp3",
+            "https://voice.example.com@evil.org/recordings/abc.mp3",
+            "https://user:pw@voice.example.com/recordings/abc.mp3",
+            "http://voice.example.com/recordings/abc.mp3",  # not https
+            "https://voice.example.com:8443/recordings/abc.mp3",
+            "https://voice.example.com/other/abc.mp3",
+            "https://voice.example.com/recordings/../admin/",
+            "https://voice.example.com/recordings/%2e%2e/admin/",
+            "https://voice.example.com/recordings/a b.mp3",
+            "https://voice.example.com\\@evil.org/recordings/",
+            "http://127.0.0.1:8002/anything.wav",
+            "ftp://voice.example.com/recordings/abc.mp3",
+            "/recordings/abc.mp3",
+            "",
+        ):
+            with self.subTest(url=url):
+                self.assertFalse(allowed(url, self.PREFIXES))
+
+    def test_an_empty_list_allows_nothing(self):
+        self.assertFalse(allowed("https://voice.example.com/recordings/abc.mp3", []))
+
+
+class RecordingDownloadTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.worker = case_worker("wanjiru", counties=["Nairobi City"])
+
+    def setUp(self):
+        self.gateway = RecordingServer()
+        self.elsewhere = RecordingServer()
+        self.addCleanup(self.gateway.close)
+        self.addCleanup(self.elsewhere.close)
+        self.case = make_case(channel=Channel.VOICE, description="", consent_to_contact=False)
+        settings = override_settings(
+            AFRICASTALKING_RECORDING_URL_PREFIXES=[self.gateway.url("/recordings/")],
+            RECORDING_DOWNLOAD_TIMEOUT=5,
+        )
+        settings.enable()
+        self.addCleanup(settings.disable)
+
+    def queue(self, url):
+        with self.captureOnCommitCallbacks(execute=True):
+            download = queue_recording_download(case=self.case, url=url)
+        download.refresh_from_db()
+        for attachment in self.case.attachments.all():
+            self.addCleanup(attachment.file.delete, save=False)
+        return download
+
+    def notes(self):
+        return self.case.timeline.filter(action="cases.note", actor_kind="system")
+
+    def test_the_recording_is_fetched_checked_and_attached_for_staff_only(self):
+        self.gateway.body("/recordings/call-1.wav", wav_with_names())
+
+        download = self.queue(self.gateway.url("/recordings/call-1.wav"))
+
+        self.assertEqual(download.status, RecordingStatus.DONE)
+        self.assertEqual(download.attempts, 1)
+        attachment = download.attachment
+        self.assertEqual(attachment.case, self.case)
+        self.assertEqual(attachment.content_type, "audio/x-wav")
+        self.assertEqual(attachment.visibility, TimelineVisibility.INTERNAL)
+        self.assertEqual(attachment.original_name, f"voice-{self.case.reference}.wav")
+        with attachment.file.open("rb") as stored:
+            content = stored.read()
+        self.assertTrue(content.startswith(b"RIFF"))
+        self.assertNotIn(b"Achieng", content)  # the recorder's metadata is gone
+        entry = self.case.timeline.get(action="cases.attach")
+        self.assertEqual((entry.actor_kind, entry.visibility), ("system", "internal"))
+        self.assertFalse(self.notes().exists())
+        self.assertEqual(self.gateway.requests, ["/recordings/call-1.wav"])
+
+    def test_an_address_outside_the_allowed_prefixes_is_never_requested(self):
+        self.elsewhere.body("/recordings/call-1.wav", wav_voice_note())
+
+        download = self.queue(self.elsewhere.url("/recordings/call-1.wav"))
+        later = timezone.now() + datetime.timedelta(days=1)
+        run_download(download.pk, now=later)
+
+        download.refresh_from_db()
+        self.assertEqual(self.elsewhere.requests, [])
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+        self.assertEqual(download.attempts, 1)  # final: never tried again
+        self.assertIn("not one of the allowed", download.last_error)
+        self.assertFalse(self.case.attachments.exists())
+        self.assertEqual(self.notes().count(), 1)
+        self.case.refresh_from_db()
+        self.assertTrue(self.case.is_open)  # the case stays
+
+    def test_another_path_on_the_allowed_host_is_not_requested_either(self):
+        download = self.queue(self.gateway.url("/elsewhere/call-1.wav"))
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+        self.assertEqual(self.gateway.requests, [])
+
+    def test_nothing_is_fetched_while_no_prefix_is_set(self):
+        self.gateway.body("/recordings/call-1.wav", wav_voice_note())
+        with override_settings(AFRICASTALKING_RECORDING_URL_PREFIXES=[]):
+            download = self.queue(self.gateway.url("/recordings/call-1.wav"))
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+        self.assertEqual(self.gateway.requests, [])
+
+    def test_a_redirect_out_of_the_allowed_prefixes_is_never_followed(self):
+        self.elsewhere.body("/recordings/call-1.wav", wav_voice_note())
+        self.gateway.redirect("/recordings/moved", self.elsewhere.url("/recordings/call-1.wav"))
+        self.gateway.redirect("/recordings/sideways", "/private/call-1.wav")
+
+        moved = self.queue(self.gateway.url("/recordings/moved"))
+        sideways = self.queue(self.gateway.url("/recordings/sideways"))
+
+        self.assertEqual(self.elsewhere.requests, [])
+        self.assertEqual(self.gateway.requests, ["/recordings/moved", "/recordings/sideways"])
+        for download in (moved, sideways):
+            self.assertEqual(download.status, RecordingStatus.REFUSED)
+            self.assertIn("Redirected to an address", download.last_error)
+
+    def test_a_redirect_within_the_allowed_prefixes_is_followed(self):
+        self.gateway.redirect("/recordings/moved", "/recordings/call-1.wav")
+        self.gateway.body("/recordings/call-1.wav", wav_voice_note())
+
+        download = self.queue(self.gateway.url("/recordings/moved"))
+
+        self.assertEqual(download.status, RecordingStatus.DONE)
+        self.assertEqual(self.gateway.requests, ["/recordings/moved", "/recordings/call-1.wav"])
+
+    def test_endless_redirects_stop_after_a_few_hops(self):
+        self.gateway.redirect("/recordings/loop", "/recordings/loop")
+        download = self.queue(self.gateway.url("/recordings/loop"))
+        self.assertEqual(download.status, RecordingStatus.PENDING)
+        self.assertIn("redirects", download.last_error)
+        self.assertEqual(len(self.gateway.requests), 4)
+
+    def test_a_body_that_is_not_a_recording_is_refused_and_not_retried(self):
+        self.gateway.body("/recordings/page", b"<!DOCTYPE html><html><body>Hi</body></html>")
+        self.gateway.body("/recordings/document", small_pdf(), content_type="audio/mpeg")
+
+        for path in ("/recordings/page", "/recordings/document"):
+            with self.subTest(path=path):
+                download = self.queue(self.gateway.url(path))
+                run_download(download.pk, now=timezone.now() + datetime.timedelta(days=1))
+                download.refresh_from_db()
+                self.assertEqual(download.status, RecordingStatus.REFUSED)
+                self.assertEqual(download.attempts, 1)
+                self.assertEqual(self.gateway.requests.count(path), 1)
+        self.assertFalse(self.case.attachments.exists())
+
+    @override_settings(EVIDENCE_MAX_MEDIA_BYTES=1000)
+    def test_a_recording_over_the_size_limit_is_given_up_while_streaming(self):
+        self.gateway.body("/recordings/long.wav", b"RIFF" + b"\x00" * 50_000, length=False)
+        self.gateway.body("/recordings/declared.wav", b"RIFF" + b"\x00" * 50_000)
+
+        for path in ("/recordings/long.wav", "/recordings/declared.wav"):
+            with self.subTest(path=path):
+                download = self.queue(self.gateway.url(path))
+                self.assertEqual(download.status, RecordingStatus.REFUSED)
+                self.assertIn("larger than the limit", download.last_error)
+
+    @override_settings(RECORDING_DOWNLOAD_TIMEOUT=1)
+    def test_a_gateway_too_slow_is_tried_again_later(self):
+        self.gateway.slow("/recordings/slow.wav", seconds=3)
+
+        started = time.monotonic()
+        download = self.queue(self.gateway.url("/recordings/slow.wav"))
+
+        self.assertLess(time.monotonic() - started, 2.5)
+        self.assertEqual(download.status, RecordingStatus.PENDING)
+        self.assertIn("timed out", download.last_error.lower())
+        self.assertGreater(download.next_attempt_at, timezone.now())
+
+    def test_a_failure_is_retried_with_back_off_and_then_succeeds_with_one_note(self):
+        self.gateway.failing_then("/recordings/call-1.wav", wav_voice_note(), failures=2)
+        start = timezone.now()
+
+        download = self.queue(self.gateway.url("/recordings/call-1.wav"))
+        self.assertEqual(download.status, RecordingStatus.PENDING)
+        self.assertIn("HTTP 503", download.last_error)
+        first_wait = download.next_attempt_at - start
+        self.assertGreaterEqual(first_wait, datetime.timedelta(seconds=59))
+        self.assertLess(first_wait, datetime.timedelta(minutes=2))
+
+        # Not due yet: nothing is asked.
+        run_download(download.pk, now=start + datetime.timedelta(seconds=30))
+        self.assertEqual(len(self.gateway.requests), 1)
+
+        second = start + datetime.timedelta(minutes=1, seconds=1)
+        download = run_download(download.pk, now=second)
+        self.assertEqual((download.status, download.attempts), (RecordingStatus.PENDING, 2))
+        self.assertEqual(download.next_attempt_at, second + datetime.timedelta(minutes=2))
+
+        # The periodic pickup, once it is due.
+        output = StringIO()
+        with mock.patch(
+            "django.utils.timezone.now", return_value=second + datetime.timedelta(minutes=3)
+        ):
+            call_command("retry_recording_downloads", stdout=output)
+        self.assertIn("Attached: 1", output.getvalue())
+        download.refresh_from_db()
+        self.assertEqual((download.status, download.attempts), (RecordingStatus.DONE, 3))
+        self.assertEqual(self.case.attachments.count(), 1)
+        for attachment in self.case.attachments.all():
+            self.addCleanup(attachment.file.delete, save=False)
+        self.assertEqual(self.notes().count(), 1)
+        self.assertIn("tried again automatically", self.notes().get().text)
+
+    @override_settings(RECORDING_DOWNLOAD_MAX_ATTEMPTS=2)
+    def test_it_is_given_up_after_the_last_try(self):
+        self.gateway.failing_then("/recordings/call-1.wav", b"", failures=99)
+        download = self.queue(self.gateway.url("/recordings/call-1.wav"))
+        download = run_download(download.pk, now=timezone.now() + datetime.timedelta(hours=1))
+        self.assertEqual((download.status, download.attempts), (RecordingStatus.FAILED, 2))
+        run_download(download.pk, now=timezone.now() + datetime.timedelta(days=1))
+        self.assertEqual(len(self.gateway.requests), 2)
+        self.assertEqual(self.notes().count(), 1)
+
+    def test_the_recording_of_an_erased_case_is_not_fetched(self):
+        self.gateway.body("/recordings/call-1.wav", wav_voice_note())
+        erase_personal_data(case=self.case, by=Actor.system("retention"), own_words=True)
+        download = self.queue(self.gateway.url("/recordings/call-1.wav"))
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+        self.assertEqual(self.gateway.requests, [])
+
+    def test_staff_see_the_download_state_on_the_case(self):
+        self.gateway.failing_then("/recordings/call-1.wav", b"", failures=99)
+        self.queue(self.gateway.url("/recordings/call-1.wav"))
+        self.client.force_login(self.worker)
+        url = reverse("cases:inspect", args=[self.case.pk])
+
+        page = self.client.get(url).content.decode()
+        self.assertIn("The recording could not be fetched yet (1 of 6 tries)", page)
+        self.assertIn("HTTP 503 from the gateway.", page)
+
+        self.queue(self.elsewhere.url("/recordings/call-2.wav"))
+        page = self.client.get(url).content.decode()
+        self.assertIn("the recording was refused and will not be tried again", page)
+        self.assertIn("not one of the allowed recording addresses", page)
