@@ -3,13 +3,14 @@ worker transcribes the recording (``cases.operations.transcribing``)."""
 
 import re
 
-# Stored as the description of a voice case (create_case with channel "voice" and no text):
-# stored data, in English like the rest of what staff read; never shown as the citizen's words.
-VOICE_PLACEHOLDER = "Voice message (not yet transcribed)"
+# Stored as the description of a voice case (create_case with channel "voice" and no text).
+# Stored data, read as it is on the citizen's tracking page in either language: so both.
+VOICE_PLACEHOLDER = "Voice message (Ujumbe wa sauti)"
 
 # What a channel may have passed instead, in either language, compared without case,
 # punctuation or spacing.
 _PLACEHOLDERS = {
+    VOICE_PLACEHOLDER,
     "voice message (not yet transcribed)",
     "voice message",
     "voice recording",

@@ -48,7 +48,12 @@ EXTENSIONS = {
 def queue_recording_download(*, case, url):
     """Remember that ``case``'s recording is at ``url`` and fetch it in the background, after
     the current transaction commits (never during the gateway's request)."""
-    download = RecordingDownload.objects.create(case=case, url=(url or "").strip()[:2000])
+    url = (url or "").strip()[:2000]
+    # A replayed callback queues nothing twice.
+    download = RecordingDownload.objects.filter(case=case, url=url).first()
+    if download is not None:
+        return download
+    download = RecordingDownload.objects.create(case=case, url=url)
     transaction.on_commit(partial(_enqueue, download.pk))
     return download
 

@@ -126,6 +126,9 @@ def _get(address, *, deadline, max_bytes):
             address.target,
             headers={"User-Agent": USER_AGENT, "Accept": "audio/*", "Accept-Encoding": "identity"},
         )
+        # Kept before the response: http.client drops it from the connection when the
+        # server closes after the body, and each read's wait is set on it.
+        sock = connection.sock
         response = connection.getresponse()
         if response.status in REDIRECT_STATUSES:
             location = response.getheader("Location")
@@ -137,7 +140,7 @@ def _get(address, *, deadline, max_bytes):
         length = response.getheader("Content-Length")
         if length and length.isdigit() and int(length) > max_bytes:
             raise Refused(f"The recording is larger than the limit ({max_bytes} bytes).")
-        return _read_body(connection, response, deadline=deadline, max_bytes=max_bytes)
+        return _read_body(sock, response, deadline=deadline, max_bytes=max_bytes)
     except (OSError, http.client.HTTPException) as error:
         # Timeouts, refused connections, TLS errors, broken responses.
         raise FetchFailed(f"{type(error).__name__}: {error}") from error
@@ -145,14 +148,14 @@ def _get(address, *, deadline, max_bytes):
         connection.close()
 
 
-def _read_body(connection, response, *, deadline, max_bytes):
+def _read_body(sock, response, *, deadline, max_bytes):
     body = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 - returned open
     try:
         size = 0
         while True:
-            # Each read waits at most what is left of the time limit.
-            if connection.sock is not None:
-                connection.sock.settimeout(_remaining(deadline))
+            # Each read waits at most what is left of the time limit, so a server that
+            # trickles bytes cannot stretch it.
+            sock.settimeout(_remaining(deadline))
             chunk = response.read1(CHUNK_BYTES)
             if not chunk:
                 break

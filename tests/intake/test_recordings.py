@@ -114,6 +114,20 @@ class RecordingServer:
 
         self.routes[path] = answer
 
+    def trickle(self, path, every):
+        def answer(handler):
+            handler.send_response(200)
+            handler.end_headers()
+            try:
+                for _byte in range(100):
+                    handler.wfile.write(b"\x00")
+                    handler.wfile.flush()
+                    time.sleep(every)
+            except OSError:
+                pass  # the client gave up, as it should
+
+        self.routes[path] = answer
+
 
 class AllowListTests(SimpleTestCase):
     """The allow-list compares addresses by their parts, never as strings."""
@@ -298,6 +312,25 @@ class RecordingDownloadTests(TestCase):
         self.assertEqual(download.status, RecordingStatus.PENDING)
         self.assertIn("timed out", download.last_error.lower())
         self.assertGreater(download.next_attempt_at, timezone.now())
+
+    @override_settings(RECORDING_DOWNLOAD_TIMEOUT=1)
+    def test_a_gateway_that_trickles_bytes_cannot_stretch_the_time_limit(self):
+        self.gateway.trickle("/recordings/trickle.wav", every=0.2)
+
+        started = time.monotonic()
+        download = self.queue(self.gateway.url("/recordings/trickle.wav"))
+
+        self.assertLess(time.monotonic() - started, 2.5)
+        self.assertEqual(download.status, RecordingStatus.PENDING)
+        self.assertIn("timed out", download.last_error.lower())
+
+    def test_a_replayed_callback_queues_the_recording_once(self):
+        self.gateway.body("/recordings/call-1.wav", wav_voice_note())
+        first = self.queue(self.gateway.url("/recordings/call-1.wav"))
+        again = self.queue(self.gateway.url("/recordings/call-1.wav"))
+        self.assertEqual(first.pk, again.pk)
+        self.assertEqual(self.gateway.requests, ["/recordings/call-1.wav"])
+        self.assertEqual(self.case.attachments.count(), 1)
 
     def test_a_failure_is_retried_with_back_off_and_then_succeeds_with_one_note(self):
         self.gateway.failing_then("/recordings/call-1.wav", wav_voice_note(), failures=2)
