@@ -79,7 +79,9 @@ def record_citizen_answer(*, case, solved, actor, reason="", expected_version=No
             if refusal:
                 return AnswerResult(refusal, current)
             continue
-        outcome = AnswerOutcome.ALREADY_REQUESTED if asked_before else AnswerOutcome.ESCALATION_REQUESTED
+        outcome = (
+            AnswerOutcome.ALREADY_REQUESTED if asked_before else AnswerOutcome.ESCALATION_REQUESTED
+        )
         return AnswerResult(outcome, updated)
     return AnswerResult(AnswerOutcome.CHANGED, current)
 

@@ -19,8 +19,7 @@ ANSWER_CLOSED = _(
     "Case %(reference)s is already closed. If the problem continues, please report it again."
 )
 ANSWER_NOT_YET = _(
-    "Case %(reference)s has no answer from the authority yet. We will send it to you when it "
-    "comes."
+    "Case %(reference)s has no answer from the authority yet. We will send it to you when it comes."
 )
 ANSWER_CHANGED = _("Case %(reference)s changed just now. Please answer again.")
 
@@ -91,8 +90,7 @@ USSD_SOLVED = _("Solved")
 USSD_NOT_SOLVED = _("Not solved")
 USSD_ANSWER_SOLVED = _("Thank you. We are glad it is solved. Case %(reference)s is closed.")
 USSD_ANSWER_NOT_SOLVED = _(
-    "Thank you. A case worker will look at case %(reference)s again and decide on the next "
-    "step."
+    "Thank you. A case worker will look at case %(reference)s again and decide on the next step."
 )
 USSD_WRONG_PHONE = _("This session belongs to another phone. Please dial again.")
 

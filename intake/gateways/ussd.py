@@ -418,7 +418,10 @@ class PagedList:
 
 def response_excerpt(case, room):
     """ "HUD-2026-000123: Responded. "<the response, cut to fit>"" within ``room``."""
-    head = str(texts.STATUS_LINE) % {"reference": case.reference, "status": case.get_state_display()}
+    head = str(texts.STATUS_LINE) % {
+        "reference": case.reference,
+        "status": case.get_state_display(),
+    }
     body = " ".join(case.response.split())
     space = room - len(head) - 3  # the space and the quotes
     if space < 10 or not body:

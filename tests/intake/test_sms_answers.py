@@ -78,7 +78,9 @@ class SolvedBySmsTests(AnswerTestCase):
                 case = self.reload(case)
                 self.assertEqual((case.state, case.outcome), ("closed", "resolved"))
                 entry = CaseLogEntry.objects.get(case=case, action="cases.close")
-                self.assertEqual((entry.actor_kind, entry.actor_label), ("citizen", "Citizen (SMS)"))
+                self.assertEqual(
+                    (entry.actor_kind, entry.actor_label), ("citizen", "Citizen (SMS)")
+                )
                 # One SMS: notify's "closed" message is the confirmation.
                 reply = self.only_reply()
                 self.assertIn(case.reference, reply.text)
@@ -229,9 +231,7 @@ class AmbiguityAndNoCaseTests(AnswerTestCase):
                     reply.text,
                 )
                 self.assert_no_new_case(cases)
-        self.assertEqual(
-            set(InboundSMS.objects.values_list("outcome", flat=True)), {"help_sent"}
-        )
+        self.assertEqual(set(InboundSMS.objects.values_list("outcome", flat=True)), {"help_sent"})
 
     def test_a_number_without_any_case_gets_the_help_text(self):
         self.post_sms("1", sender=OTHER_PHONE)

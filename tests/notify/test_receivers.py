@@ -192,7 +192,9 @@ class TransitionMessageTests(ReceiverTestCase):
         self.assertIn(case.reference, text)
         self.assertIn('"The county engineers visited the kiosk - "the pump"', text)
         self.assertTrue(
-            text.endswith(f'..." {tracking_link(case)} Reply 1 if this solved your problem, 2 if not.')
+            text.endswith(
+                f'..." {tracking_link(case)} Reply 1 if this solved your problem, 2 if not.'
+            )
         )
 
     def test_a_long_response_in_kiswahili_keeps_link_and_answer_within_two_segments(self):
@@ -202,7 +204,9 @@ class TransitionMessageTests(ReceiverTestCase):
         text = self.citizen_sms(case).last().text
         self.assertLessEqual(segment_count(text), 2)
         self.assertTrue(
-            text.endswith(f'..." {tracking_link(case)} Tuma 1 kama tatizo lako limetatuliwa, 2 kama sivyo.')
+            text.endswith(
+                f'..." {tracking_link(case)} Tuma 1 kama tatizo lako limetatuliwa, 2 kama sivyo.'
+            )
         )
 
     def test_consent_is_read_at_each_event(self):
@@ -308,7 +312,9 @@ class AuthoritySmsTests(ReceiverTestCase):
         self.assertNotIn(case.response_link_nonce, message.text)
 
     def test_a_long_place_is_shortened_and_the_link_kept(self):
-        case, message = self.forward_by_sms(location="Behind the old market, near the chief's camp " * 6)
+        case, message = self.forward_by_sms(
+            location="Behind the old market, near the chief's camp " * 6
+        )
         self.assertLessEqual(segment_count(message.text), 2)
         self.assertIn("Behind the old market", message.text)
         self.assertTrue(message.text.endswith(f"/respond/{case.pk}.{case.response_link_nonce}/"))
@@ -323,7 +329,9 @@ class AuthoritySmsTests(ReceiverTestCase):
         self.assertTrue(message.text.endswith(f"/respond/{case.pk}.{case.response_link_nonce}/"))
 
     def test_an_email_wins_and_a_number_we_cannot_text_sends_nothing(self):
-        both = AuthorityFactory(name="Both office", email="both@example.go.ke", phone="0733 000 111")
+        both = AuthorityFactory(
+            name="Both office", email="both@example.go.ke", phone="0733 000 111"
+        )
         case = actions.forward_case(case=make_case(), authority=both, by=self.worker)
         self.assertEqual(self.authority_mail(case).get().channel, "email")
         broken = AuthorityFactory(name="Broken number office", email="", phone="12")
