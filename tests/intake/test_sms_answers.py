@@ -100,7 +100,7 @@ class SolvedBySmsTests(AnswerTestCase):
         self.assertIn(f"Kesi {case.reference} sasa imefungwa", reply.text)
 
     def test_a_digit_answers_in_the_cases_language(self):
-        case = self.responded_case_of(language="sw", consent=False)
+        self.responded_case_of(language="sw", consent=False)
 
         self.post_sms("1")
 
