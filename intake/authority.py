@@ -14,7 +14,7 @@ from cases.actions import respond_to_case
 from cases.exceptions import CaseChanged
 from cases.models import Case, CaseLogEntry, CaseState
 from cases.rules import Actor
-from notify.links import read_response_token
+from notify.links import read_response_token, read_short_response_token, short_token_opens
 
 from .evidence import atomic_with_evidence, check_evidence, store_evidence
 from .web.headers import private_page
@@ -41,15 +41,22 @@ class AuthorityResponseForm(forms.Form):
 
 
 def _open_case(token):
-    """The case this link is for while the link is valid; otherwise None."""
-    try:
-        case_id, nonce = read_response_token(token)
-    except signing.BadSignature:  # includes SignatureExpired
-        return None
+    """The case this link is for while the link is valid; otherwise None. The link is the
+    signed token of the e-mail or the short one of the SMS (``notify.links``)."""
+    short = read_short_response_token(token)
+    if short is not None:
+        case_id, nonce = short
+    else:
+        try:
+            case_id, nonce = read_response_token(token)
+        except signing.BadSignature:  # includes SignatureExpired
+            return None
     case = Case.objects.select_related("authority", "sector", "county").filter(pk=case_id).first()
-    if case is None or case.state != CaseState.FORWARDED or case.response_link_nonce != nonce:
+    if case is None or case.state != CaseState.FORWARDED:
         return None
-    return case
+    if short is not None:
+        return case if short_token_opens(case, nonce) else None
+    return case if case.response_link_nonce == nonce else None
 
 
 def _link_dead(request):

@@ -16,6 +16,7 @@ class InboundSMSOutcome(models.TextChoices):
     NOTE_ADDED = "note_added", _("Added to a case")
     NOT_FOUND = "not_found", _("Reference not found for this number")
     HELP_SENT = "help_sent", _("Instructions sent")
+    ANSWER_RECORDED = "answer_recorded", _("Answer to the response recorded")
 
 
 class InboundSMS(models.Model):

@@ -1,20 +1,26 @@
 """What each case event tells whom: the citizen (SMS and/or e-mail, in their language, only
 with their consent to be contacted) and the authority (e-mail with the case summary and the
-response link)."""
+response link, or, for an authority with a phone number and no e-mail, an SMS with the
+reference, sector, place and the short response link)."""
+
+import logging
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from cases.phones import e164
 from portal.durations import in_words
 
 from .events import authority_event, citizen_event
-from .links import absolute_url, response_link, tracking_link
+from .links import absolute_url, response_link, short_response_link, tracking_link
 from .models import Audience, MessageChannel
 from .placeholders import PLACEHOLDERS
 from .queueing import queue_message
 from .rendering import render
+
+logger = logging.getLogger(__name__)
 
 # Authorities and staff have no language preference recorded: they are written to in the
 # site's default language.
@@ -43,12 +49,20 @@ def common_values(case, *, language, entry=None):
             reference=case.reference,
             status=str(case.get_state_display()),
             authority=case.authority.name if case.authority_id else "",
+            sector=str(case.sector) if case.sector_id else "-",
+            place=place(case),
             response=case.response,
             outcome=str(case.get_outcome_display()) if case.outcome else "",
             due_date=format_date(case.due_date),
             update=_public_update(entry),
         )
     return values
+
+
+def place(case):
+    """Where the problem is, as one short line: "Kibera, Olympic estate, Nairobi City"."""
+    parts = [" ".join(case.location.split()), str(case.county) if case.county_id else ""]
+    return ", ".join(part for part in parts if part) or "-"
 
 
 def citizen_values(case, *, entry=None):
@@ -183,20 +197,39 @@ def notify_citizen(case, entry, event_name):
 
 
 def notify_authority(case, entry, event_name):
-    """E-mail the authority a forwarded or escalated case with its response link."""
+    """Tell the authority of a forwarded or escalated case with its response link: by e-mail,
+    or by SMS when the authority has a phone number and no e-mail."""
     event = authority_event(event_name)
     authority = case.authority if case.authority_id else None
-    if not event or authority is None or not authority.email:
+    if not event or authority is None or not case.response_link_nonce:
         return None
-    if not case.response_link_nonce:
-        return None
+    if authority.email:
+        channel, recipient = MessageChannel.EMAIL, authority.email
+        values = authority_values(case, entry=entry)
+    else:
+        channel, recipient = MessageChannel.SMS, authority_phone(authority)
+        if not recipient:
+            return None
+        # The signed link would take a third of the SMS: the short form goes instead.
+        values = {**authority_values(case, entry=entry), "respond_link": short_response_link(case)}
     return _queue(
         case,
         event=event,
-        channel=MessageChannel.EMAIL,
-        recipient=authority.email,
+        channel=channel,
+        recipient=recipient,
         language=STAFF_LANGUAGE,
-        values=authority_values(case, entry=entry),
-        event_key=f"entry:{entry.pk}:authority-email",
+        values=values,
+        event_key=f"entry:{entry.pk}:authority-{channel}",
         audience=Audience.AUTHORITY,
     )
+
+
+def authority_phone(authority):
+    """The authority's phone number in E.164, or "" (none, or not a number we can text)."""
+    if not authority.phone.strip():
+        return ""
+    number = e164(authority.phone.strip())
+    if number is None:
+        logger.warning("Authority %s has a phone number that is not valid: no SMS", authority.pk)
+        return ""
+    return number

@@ -2,11 +2,19 @@
 ``docs/glossary.md``).
 
 A data migration copies them into ``MessageTemplate`` rows, which editors then change as
-snippets; they are also the fallback when a row has been deleted. An SMS text ends with the
-tracking link, which is kept whole when a long text is shortened.
+snippets; they are also the fallback when a row has been deleted. A citizen's SMS ends with
+the tracking link (the response, with how to answer it after the link), an authority's SMS
+with its response link; the link and what follows it are kept whole when a long text is
+shortened.
 """
 
 SIGNATURE = "Huduma Portal"
+
+# How the citizen answers a response by SMS: the end of the "case_responded" SMS.
+ANSWER_BY_SMS = {
+    "en": "Reply 1 if this solved your problem, 2 if not.",
+    "sw": "Tuma 1 kama tatizo lako limetatuliwa, 2 kama sivyo.",
+}
 
 # (event, language) -> SMS text
 SMS = {
@@ -26,13 +34,14 @@ SMS = {
         "Huduma Portal: kesi {reference} imetumwa kwa {authority}, wanaopaswa kujibu kufikia "
         "{due_date}. Tutakujulisha jibu lao. {tracking_link}"
     ),
+    # The citizen answers by SMS (intake/gateways/sms_answers.py) or on the tracking page.
     ("case_responded", "en"): (
-        'Huduma Portal: {authority} answered case {reference}: "{response}" Did this solve '
-        "your problem? Tell us here: {tracking_link}"
+        'Huduma Portal: {authority} answered case {reference}: "{response}" {tracking_link} '
+        + ANSWER_BY_SMS["en"]
     ),
     ("case_responded", "sw"): (
-        'Huduma Portal: {authority} wamejibu kesi {reference}: "{response}" Je, tatizo lako '
-        "limetatuliwa? Tuambie hapa: {tracking_link}"
+        'Huduma Portal: {authority} wamejibu kesi {reference}: "{response}" {tracking_link} '
+        + ANSWER_BY_SMS["sw"]
     ),
     ("case_closed", "en"): (
         "Huduma Portal: case {reference} is closed. Outcome: {outcome}. Thank you for "
@@ -79,6 +88,26 @@ SMS = {
     ),
     ("case_reopened", "sw"): (
         "Huduma Portal: kesi {reference} imefunguliwa tena: {update} {tracking_link}"
+    ),
+}
+
+# (event, language) -> SMS text for an authority that has a phone number and no e-mail
+AUTHORITY_SMS = {
+    ("authority_new_case", "en"): (
+        "Huduma Portal: new case {reference} for {authority}. {sector}. Where: {place}. Please "
+        "respond by {due_date} here: {respond_link}"
+    ),
+    ("authority_new_case", "sw"): (
+        "Huduma Portal: kesi mpya {reference} kwa {authority}. {sector}. Mahali: {place}. "
+        "Tafadhali jibuni kufikia {due_date} hapa: {respond_link}"
+    ),
+    ("authority_escalated_case", "en"): (
+        "Huduma Portal: case {reference} escalated to {authority}. {sector}. Where: {place}. "
+        "Please respond by {due_date} here: {respond_link}"
+    ),
+    ("authority_escalated_case", "sw"): (
+        "Huduma Portal: kesi {reference} imepandishwa kwa {authority}. {sector}. Mahali: "
+        "{place}. Tafadhali jibuni kufikia {due_date} hapa: {respond_link}"
     ),
 }
 
@@ -298,14 +327,14 @@ EMAIL = {
 def default_text(event, channel, language):
     """``(subject, body)`` shipped for the event, or None."""
     if channel == "sms":
-        body = SMS.get((event, language))
+        body = SMS.get((event, language)) or AUTHORITY_SMS.get((event, language))
         return ("", body) if body is not None else None
     return EMAIL.get((event, language))
 
 
 def all_default_texts():
     """Every shipped text as ``(event, channel, language, subject, body)``."""
-    for (event, language), body in SMS.items():
+    for (event, language), body in [*SMS.items(), *AUTHORITY_SMS.items()]:
         yield event, "sms", language, "", body
     for (event, language), (subject, body) in EMAIL.items():
         yield event, "email", language, subject, body

@@ -14,6 +14,8 @@ PLACEHOLDERS = {
     "reference": _("the case reference, e.g. HUD-2026-000123"),
     "status": _("the case's status"),
     "authority": _("the authority the case is with"),
+    "sector": _("the case's sector"),
+    "place": _("where: the place described and the county"),
     "response": _("the authority's response (shortened in an SMS)"),
     "tracking_link": _("the citizen's private tracking link"),
     "access_code": _("the citizen's access code (acknowledgement only)"),

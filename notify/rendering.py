@@ -8,8 +8,10 @@ from .models import MessageChannel, MessageTemplate
 from .placeholders import fill_placeholders
 
 # When an SMS is too long these values are shortened first, in this order; the rest of the
-# template (the reference, the tracking link) stays whole.
-SHRINKABLE = ("response", "update", "authority")
+# template (the reference, the link) stays whole.
+SHRINKABLE = ("response", "update", "place", "authority")
+# The link an SMS is for, kept whole with what follows it (the citizen's how-to-answer line).
+KEPT_LINKS = ("tracking_link", "respond_link")
 FALLBACK_LANGUAGE = "en"
 MULTIPLE_SPACES = re.compile(r" {2,}")
 
@@ -31,7 +33,8 @@ def template_text(event, channel, language):
 
 def render_sms(body, values):
     """The SMS text in GSM-7 within two segments, shortening long values first and keeping
-    the tracking link whole."""
+    the link (the tracking link, or the authority's response link) and what follows it
+    whole."""
     values = {name: "" if value is None else value for name, value in values.items()}
     for name in SHRINKABLE:
         if fits(_filled(body, values)):
@@ -40,10 +43,11 @@ def render_sms(body, values):
         if value:
             values[name] = _longest_fitting(body, values, name, value)
     text = _filled(body, values)
-    link = to_gsm7(values.get("tracking_link") or "")
-    head, found, tail = text.rpartition(link) if link else ("", "", "")
-    if found:
-        return fit_sms(head, keep_suffix=found + tail)
+    for name in KEPT_LINKS:
+        link = to_gsm7(values.get(name) or "")
+        head, found, tail = text.rpartition(link) if link else ("", "", "")
+        if found:
+            return fit_sms(head, keep_suffix=found + tail)
     return fit_sms(text)
 
 

@@ -7,6 +7,8 @@ nothing happens twice. Replies are outbox rows (``notify``), sent after commit.
 What a message means:
 - ``STATUS <reference>`` / ``HALI <reference>`` (or a bare reference): the status, in English
   or Kiswahili, only for a case opened from the sender's number;
+- ``1``/``YES``/``NDIYO`` or ``2``/``NO``/``HAPANA``, alone or after a reference: the
+  citizen's answer to the authority's response (``sms_answers``), never a new case;
 - ``<reference> <text>``: the text is added to that case's public timeline (same rule);
 - empty: how to use the service;
 - anything else: a new case.
@@ -34,6 +36,7 @@ from ..guessing import guess_county, guess_language, guess_sector
 from ..models import InboundSMS, InboundSMSOutcome
 from . import texts
 from .references import looks_like_reference, own_case, parse_reference, status_text
+from .sms_answers import answer_by_sms, read_answer
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +52,11 @@ _LEADING_REFERENCE = re.compile(
 
 @dataclass(frozen=True)
 class Command:
-    kind: str  # "status", "note", "help", "empty" or "report"
+    kind: str  # "status", "note", "answer", "help", "empty" or "report"
     reference: str | None = None
     text: str = ""
     language: str | None = None
+    answer: object = None  # an sms_answers.Answer, for "answer"
 
 
 def read_command(body):
@@ -61,6 +65,11 @@ def read_command(body):
     body = body.strip()
     if not body:
         return Command("empty")
+    answer = read_answer(body)
+    if answer is not None:
+        return Command(
+            "answer", reference=answer.reference, language=answer.language, answer=answer
+        )
     status = _STATUS_COMMAND.match(body)
     if status:
         keyword = status["keyword"].upper()
@@ -149,16 +158,14 @@ def _act_on(inbound, command):
         return InboundSMSOutcome.HELP_SENT, None
     if command.kind == "report":
         return InboundSMSOutcome.CASE_CREATED, _open_case(inbound, inbound.text)
+    if command.kind == "answer":
+        return _record_answer(inbound, command.answer)
 
     case = own_case(command.reference, inbound.sender)
     if case is None:
         # Unknown reference and someone else's case: the same words, so neither leaks.
         language = command.language or "en"
-        with override(language):
-            message = f"{texts.NOT_FOUND} " + str(texts.SMS_NOT_FOUND_HINT) % {
-                "example": texts.example_reference()
-            }
-        _reply(inbound, message, language=language)
+        _reply(inbound, texts.sms_not_found(language), language=language)
         return InboundSMSOutcome.NOT_FOUND, None
 
     if command.kind == "status":
@@ -185,6 +192,20 @@ def _act_on(inbound, command):
         message = str(texts.SMS_NOTE_ADDED) % {"reference": case.reference}
     _reply(inbound, message, language=command.language, case=case)
     return InboundSMSOutcome.NOTE_ADDED, case
+
+
+def _record_answer(inbound, answer):
+    before = _last_message_id()
+    reply = answer_by_sms(sender=inbound.sender, answer=answer, actor=SMS_ACTOR)
+    # Closing the case makes notify tell the citizen (with consent): that message confirms
+    # it, so the sender still gets exactly one SMS.
+    if reply.case is None or not _citizen_message_queued(reply.case, inbound.sender, after=before):
+        _reply(inbound, reply.text, language=reply.language, case=reply.case)
+    return reply.outcome, reply.case
+
+
+def _last_message_id():
+    return OutboundMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
 def _open_case(inbound, text):
@@ -221,8 +242,11 @@ def _shortened(text):
     return text[: MAX_DESCRIPTION_LENGTH - len(note) - 2].rstrip() + "\n\n" + note
 
 
-def _citizen_message_queued(case, phone):
-    return OutboundMessage.objects.filter(case=case, channel="sms", recipient=phone).exists()
+def _citizen_message_queued(case, phone, *, after=0):
+    """Whether notify queued an SMS to ``phone`` about the case (after message ``after``)."""
+    return OutboundMessage.objects.filter(
+        case=case, channel="sms", recipient=phone, pk__gt=after
+    ).exists()
 
 
 def _reply(inbound, text, *, language, case=None):

@@ -14,6 +14,14 @@ from django.utils.translation import override
 STATUS_LINE = _("%(reference)s: %(status)s.")
 LATEST_UPDATE = _("Latest update (%(date)s): %(text)s")
 NOT_FOUND = _("We found no case with that reference sent from this phone number.")
+# The citizen answered about a case that cannot take the answer (any more).
+ANSWER_CLOSED = _(
+    "Case %(reference)s is already closed. If the problem continues, please report it again."
+)
+ANSWER_NOT_YET = _(
+    "Case %(reference)s has no answer from the authority yet. We will send it to you when it comes."
+)
+ANSWER_CHANGED = _("Case %(reference)s changed just now. Please answer again.")
 
 # --- SMS replies ---------------------------------------------------------------------------
 
@@ -32,6 +40,22 @@ SMS_EMPTY = _("Please send a description of the problem and where it is.")
 SMS_ACKNOWLEDGEMENT = _(
     "We received your report. Your reference is %(reference)s. "
     "To check it, send STATUS %(reference)s."
+)
+# The citizen's answer to the authority's response ("1"/"YES"/"NDIYO", "2"/"NO"/"HAPANA").
+SMS_ANSWER_SOLVED = _(
+    "Thank you. We are glad the problem is solved. Case %(reference)s is now closed."
+)
+SMS_ANSWER_NOT_SOLVED = _(
+    "Thank you for telling us. A case worker will look at case %(reference)s again and "
+    "decide on the next step."
+)
+SMS_ANSWER_WHICH = _(
+    "You have %(count)s answered cases: %(references)s. Send the reference and your answer, "
+    "e.g. %(reference)s 1 if solved or %(reference)s 2 if not."
+)
+SMS_ANSWER_HELP = _(
+    "To answer about a case, send its reference and 1 if the problem is solved or 2 if not, "
+    "e.g. %(example)s 1. To report a problem, describe it and where it is."
 )
 # Staff read this one in the case description; it is not sent to anyone.
 SMS_SHORTENED = _("[Shortened: the SMS had %(count)s characters; the full text is in the SMS log.]")
@@ -61,6 +85,13 @@ USSD_CREATED = _(
     "To follow it, dial %(code)s and choose 2."
 )
 USSD_CANCELLED = _("Cancelled. Nothing was sent.")
+USSD_ANSWER_QUESTION = _("Did this solve your problem?")
+USSD_SOLVED = _("Solved")
+USSD_NOT_SOLVED = _("Not solved")
+USSD_ANSWER_SOLVED = _("Thank you. We are glad it is solved. Case %(reference)s is closed.")
+USSD_ANSWER_NOT_SOLVED = _(
+    "Thank you. A case worker will look at case %(reference)s again and decide on the next step."
+)
 USSD_WRONG_PHONE = _("This session belongs to another phone. Please dial again.")
 
 # Hints put before a repeated screen; a screen keeps room for the longest it may show.
@@ -77,6 +108,12 @@ def example_reference():
 def short_example_reference():
     """The same reference as a keypad types it most easily."""
     return f"{timezone.localdate().year}*123"
+
+
+def sms_not_found(language):
+    """The reply for a reference the sender's number has no case with, in ``language``."""
+    with override(language):
+        return f"{NOT_FOUND} " + str(SMS_NOT_FOUND_HINT) % {"example": example_reference()}
 
 
 def in_both_languages(message, separator=" / "):

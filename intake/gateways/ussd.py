@@ -6,7 +6,9 @@ screens, the report being drafted and how many ``*``-separated parts have been u
 that the description (which may contain ``*``) is simply everything after them.
 
 Screens: language → main menu → 1 report: sector → county (paged, or by first letters) →
-description → confirm → END with the reference; 2 check: reference → END with the status.
+description → confirm → END with the reference; 2 check: reference → END with the status,
+or, for a responded case, the status with "1 Solved, 2 Not solved" → END confirming the
+citizen's answer (``intake.answers``, as on the tracking page).
 ``0`` goes back one screen, ``00`` to the main menu; a wrong input repeats the screen with a
 short hint.
 """
@@ -16,10 +18,11 @@ from django.utils.translation import override
 
 from cases.actions import create_case
 from cases.limits import MAX_DESCRIPTION_LENGTH
-from cases.models import Channel
+from cases.models import Case, CaseState, Channel
 from cases.rules import Actor
 from refdata.models import County, Sector
 
+from ..answers import AnswerOutcome, record_citizen_answer
 from ..guessing import counties_starting_with
 from ..models import UssdSession
 from . import texts
@@ -39,6 +42,7 @@ COUNTY = "county"
 DESCRIPTION = "description"
 CONFIRM = "confirm"
 REFERENCE = "reference"
+ANSWER = "answer"
 
 # The hints each screen may show before itself when an answer is wrong.
 SCREEN_HINTS = {
@@ -49,12 +53,23 @@ SCREEN_HINTS = {
     DESCRIPTION: [texts.USSD_EMPTY_DESCRIPTION],
     CONFIRM: [texts.USSD_INVALID],
     REFERENCE: [texts.USSD_BAD_REFERENCE],
+    ANSWER: [texts.USSD_INVALID],
 }
 
 # On these screens the whole rest of the input is one answer, "*" included.
 FREE_TEXT_SCREENS = {DESCRIPTION, REFERENCE}
 
 USSD_ACTOR = Actor.citizen(label="Citizen (USSD)")
+
+# The END screen confirming each outcome of the citizen's answer.
+ANSWER_CONFIRMATIONS = {
+    AnswerOutcome.RESOLVED: texts.USSD_ANSWER_SOLVED,
+    AnswerOutcome.ESCALATION_REQUESTED: texts.USSD_ANSWER_NOT_SOLVED,
+    AnswerOutcome.ALREADY_REQUESTED: texts.USSD_ANSWER_NOT_SOLVED,
+    AnswerOutcome.CLOSED: texts.ANSWER_CLOSED,
+    AnswerOutcome.NOT_RESPONDED: texts.ANSWER_NOT_YET,
+    AnswerOutcome.CHANGED: texts.ANSWER_CHANGED,
+}
 
 
 def handle_request(*, session_id, phone, service_code, network_code, text):
@@ -216,8 +231,30 @@ class Menu:
         case = own_case(reference, self.session.phone_number)
         if case is None:
             self.ended = str(texts.NOT_FOUND)
+        elif case.state == CaseState.RESPONDED:
+            # The citizen may say here whether the response solved the problem.
+            self.go(ANSWER, case=case.pk)
         else:
             self.ended = status_text(case, max_length=MAX_SCREEN_CHARS)
+
+    def answer_answer(self, value):
+        choices = {"1": True, "2": False}
+        if value not in choices:
+            return self.invalid()
+        case = self.answered_case()
+        if case is None:  # its number was corrected or erased meanwhile
+            self.ended = str(texts.NOT_FOUND)
+            return
+        result = record_citizen_answer(case=case, solved=choices[value], actor=USSD_ACTOR)
+        self.ended = str(ANSWER_CONFIRMATIONS[result.outcome]) % {
+            "reference": result.case.reference
+        }
+
+    def answered_case(self):
+        """The case on the answer screen, still only if it belongs to this phone."""
+        return Case.objects.filter(
+            pk=self.frame["case"], complainant_phone=self.session.phone_number
+        ).first()
 
     def choose_from_page(self, pages, value):
         """The pk picked on the current page; "99" opens the next page. None otherwise."""
@@ -310,6 +347,20 @@ class Menu:
         }
         return f"{prompt}\n{BACK} {texts.USSD_BACK}"
 
+    def render_answer(self):
+        footer = "\n".join(
+            [
+                str(texts.USSD_ANSWER_QUESTION),
+                numbered([texts.USSD_SOLVED, texts.USSD_NOT_SOLVED]),
+                f"{BACK} {texts.USSD_BACK}",
+            ]
+        )
+        case = self.answered_case()
+        if case is None:
+            return footer
+        room = MAX_SCREEN_CHARS - hint_reserve(SCREEN_HINTS[ANSWER]) - len(footer) - 1
+        return f"{response_excerpt(case, room)}\n{footer}"
+
     # --- Paged lists -------------------------------------------------------------------
 
     def sector_pages(self):
@@ -363,6 +414,21 @@ class PagedList:
             return [], False
         start, stop = self.slices[min(number, len(self.slices) - 1)]
         return self.items[start:stop], stop < len(self.items)
+
+
+def response_excerpt(case, room):
+    """ "HUD-2026-000123: Responded. "<the response, cut to fit>"" within ``room``."""
+    head = str(texts.STATUS_LINE) % {
+        "reference": case.reference,
+        "status": case.get_state_display(),
+    }
+    body = " ".join(case.response.split())
+    space = room - len(head) - 3  # the space and the quotes
+    if space < 10 or not body:
+        return head
+    if len(body) > space:
+        body = body[: space - 3].rstrip() + "..."
+    return f'{head} "{body}"'
 
 
 def hint_reserve(hints):

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from cases.access import access_code_matches, hash_access_code
-from cases.actions import add_note, close_case, request_escalation, withdraw_case
+from cases.actions import add_note, withdraw_case
 from cases.exceptions import CaseChanged
 from cases.models import Case, CaseState, Outcome, TimelineVisibility
 from cases.pdf import render_case_summary
 from cases.public_timeline import CITIZEN, public_updates
 from cases.rules import Actor
+from intake.answers import record_citizen_answer
 from intake.evidence import atomic_with_evidence, store_evidence
 from intake.ratelimit import report_limit, wrong_code_limits
 from notify.case_messages import tracking_access_period
@@ -282,21 +283,34 @@ def withdraw(request, token):
     return redirect("track_case", token=token)
 
 
+def _answer(request, case, *, solved, reason=""):
+    """Record the citizen's answer; True when the case now says it (else a message says why)."""
+    try:
+        result = record_citizen_answer(
+            case=case,
+            solved=solved,
+            actor=Actor.citizen(),
+            reason=reason,
+            expected_version=_expected_version(request),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False
+    if not result.recorded:
+        # The page was out of date: the case moved on, closed, or has no response yet.
+        messages.warning(
+            request,
+            _("Your case changed while this page was open. Please read it again, then choose."),
+        )
+    return result.recorded
+
+
 @private_page
 @expiring
 @require_POST
 def solved(request, token):
     case = _case_for_token(token)
-
-    def step():
-        close_case(
-            case=case,
-            outcome=Outcome.RESOLVED,
-            by=Actor.citizen(),
-            expected_version=_expected_version(request),
-        )
-
-    if _run(request, case, step):
+    if _answer(request, case, solved=True):
         messages.success(request, _("Thank you. We are glad it is solved; your case is closed."))
     return redirect("track_case", token=token)
 
@@ -307,18 +321,9 @@ def solved(request, token):
 def not_solved(request, token):
     case = _case_for_token(token)
     form = EscalationRequestForm(request.POST)
-
-    def step():
-        if not form.is_valid():
-            raise ValidationError(form.errors["reason"])
-        request_escalation(
-            case=case,
-            by=Actor.citizen(),
-            reason=form.cleaned_data["reason"],
-            expected_version=_expected_version(request),
-        )
-
-    if _run(request, case, step):
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["reason"]))
+    elif _answer(request, case, solved=False, reason=form.cleaned_data["reason"]):
         messages.success(
             request,
             _(

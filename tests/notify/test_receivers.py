@@ -191,8 +191,23 @@ class TransitionMessageTests(ReceiverTestCase):
         self.assertLessEqual(segment_count(text), 2)
         self.assertIn(case.reference, text)
         self.assertIn('"The county engineers visited the kiosk - "the pump"', text)
-        self.assertIn('..." Did this solve your problem?', text)
-        self.assertTrue(text.endswith(tracking_link(case)))
+        self.assertTrue(
+            text.endswith(
+                f'..." {tracking_link(case)} Reply 1 if this solved your problem, 2 if not.'
+            )
+        )
+
+    def test_a_long_response_in_kiswahili_keeps_link_and_answer_within_two_segments(self):
+        case = self.forwarded(language="sw")
+        response = "Wahandisi wa kaunti walitembelea kioski na kubadilisha pampu. " * 30
+        case = actions.respond_to_case(case=case, response=response, by=self.worker)
+        text = self.citizen_sms(case).last().text
+        self.assertLessEqual(segment_count(text), 2)
+        self.assertTrue(
+            text.endswith(
+                f'..." {tracking_link(case)} Tuma 1 kama tatizo lako limetatuliwa, 2 kama sivyo.'
+            )
+        )
 
     def test_consent_is_read_at_each_event(self):
         case = make_case(consent_to_contact=False)
@@ -250,6 +265,93 @@ class AuthorityMessageTests(ReceiverTestCase):
         silent = AuthorityFactory(name="No e-mail office", email="")
         case = actions.forward_case(case=make_case(), authority=silent, by=self.worker)
         self.assertFalse(self.authority_mail(case).exists())
+
+
+class AuthoritySmsTests(ReceiverTestCase):
+    """An authority with a phone number and no e-mail gets the forwarded case by SMS."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.ward_office = AuthorityFactory(
+            name="Kibera Ward Water Office", email="", phone="0733 123 456", sectors=["water"]
+        )
+
+    def forward_by_sms(self, *, send=False, **kwargs):
+        case = make_case(**kwargs)
+        with self.captureOnCommitCallbacks(execute=send):
+            case = actions.forward_case(case=case, authority=self.ward_office, by=self.worker)
+        return case, self.authority_mail(case).get()
+
+    def test_reference_sector_place_and_a_short_link_that_opens_the_response_page(self):
+        case, message = self.forward_by_sms()
+
+        self.assertEqual((message.channel, message.recipient), ("sms", "+254733123456"))
+        self.assertEqual(message.audience, Audience.AUTHORITY)
+        self.assertTrue(is_gsm7(message.text))
+        self.assertLessEqual(segment_count(message.text), 2)
+        self.assertIn(case.reference, message.text)
+        self.assertIn("Water", message.text)
+        self.assertIn("Kibera, Olympic estate, Nairobi City", message.text)
+        short = f"/respond/{case.pk}.{case.response_link_nonce}/"
+        self.assertTrue(message.text.endswith(short))
+        # Never the citizen's words, identity or tracking link in an SMS.
+        self.assertNotIn(case.description, message.text)
+        self.assertNotIn("Achieng", message.text)
+        self.assertNotIn(case.tracking_token, message.text)
+        self.assertEqual(self.client.get(short).status_code, 200)
+
+    def test_the_outbox_masks_the_short_link(self):
+        case, message = self.forward_by_sms()
+        self.assertNotIn(case.response_link_nonce, message.masked_text)
+        self.assertIn(f"/respond/…{case.response_link_nonce[-4:]}/", message.masked_text)
+        case, message = self.forward_by_sms(send=True)
+        self.assertEqual(message.status, MessageStatus.SENT)
+        self.assertIn(case.response_link_nonce, locmem.outbox[-1].text)
+        # Once sent, only the masked text is kept.
+        self.assertNotIn(case.response_link_nonce, message.text)
+
+    def test_a_long_place_is_shortened_and_the_link_kept(self):
+        case, message = self.forward_by_sms(
+            location="Behind the old market, near the chief's camp " * 6
+        )
+        self.assertLessEqual(segment_count(message.text), 2)
+        self.assertIn("Behind the old market", message.text)
+        self.assertTrue(message.text.endswith(f"/respond/{case.pk}.{case.response_link_nonce}/"))
+
+    def test_an_escalation_to_an_sms_authority_sends_a_new_short_link(self):
+        case, first = self.forward_by_sms()
+        case = actions.respond_to_case(case=case, response="Fixed.", by=self.worker)
+        case = actions.escalate_case(case=case, reason="Still dry.", by=self.worker)
+        message = self.authority_mail(case).exclude(pk=first.pk).get()
+        self.assertEqual(message.channel, "sms")
+        self.assertIn("escalated", message.text)
+        self.assertTrue(message.text.endswith(f"/respond/{case.pk}.{case.response_link_nonce}/"))
+
+    def test_an_email_wins_and_a_number_we_cannot_text_sends_nothing(self):
+        both = AuthorityFactory(
+            name="Both office", email="both@example.go.ke", phone="0733 000 111"
+        )
+        case = actions.forward_case(case=make_case(), authority=both, by=self.worker)
+        self.assertEqual(self.authority_mail(case).get().channel, "email")
+        broken = AuthorityFactory(name="Broken number office", email="", phone="12")
+        case = actions.forward_case(case=make_case(), authority=broken, by=self.worker)
+        self.assertFalse(self.authority_mail(case).exists())
+
+    def test_the_short_link_dies_like_the_signed_one(self):
+        case, message = self.forward_by_sms()
+        short = f"/respond/{case.pk}.{case.response_link_nonce}/"
+        wrong = f"/respond/{case.pk}.{'x' * 22}/"
+        self.assertEqual(self.client.get(wrong).status_code, 410)
+        other = f"/respond/{case.pk + 1000}.{case.response_link_nonce}/"
+        self.assertEqual(self.client.get(other).status_code, 410)
+        Case.objects.filter(pk=case.pk).update(
+            forwarded_at=timezone.now() - datetime.timedelta(days=31)
+        )
+        self.assertEqual(self.client.get(short).status_code, 410)
+        Case.objects.filter(pk=case.pk).update(forwarded_at=timezone.now())
+        actions.recall_case(case=Case.objects.get(pk=case.pk), by=self.supervisor)
+        self.assertEqual(self.client.get(short).status_code, 410)
 
 
 class ResponseLinkTests(ReceiverTestCase):

@@ -2,13 +2,14 @@ from django.core.exceptions import ValidationError
 from django.test import SimpleTestCase, TestCase
 
 from notify import events
-from notify.default_texts import EMAIL, SMS, all_default_texts
+from notify.default_texts import ANSWER_BY_SMS, AUTHORITY_SMS, EMAIL, SMS, all_default_texts
 from notify.gsm import is_gsm7, segment_count
 from notify.models import MessageTemplate
 from notify.placeholders import PLACEHOLDERS, fill_placeholders, unknown_placeholders
 from notify.rendering import render, render_sms, template_text
 
 LINK = "https://huduma.example.go.ke/track/" + "x" * 43 + "/"
+RESPOND_LINK = "https://huduma.example.go.ke/respond/123456." + "y" * 22 + "/"
 LONG_VALUES = {
     **dict.fromkeys(PLACEHOLDERS, ""),
     "reference": "HUD-2026-000123",
@@ -16,6 +17,9 @@ LONG_VALUES = {
     "authority": "Nairobi City Water and Sewerage Company",
     "response": "We fixed it. " * 60,
     "tracking_link": LINK,
+    "respond_link": RESPOND_LINK,
+    "sector": "Water and sanitation",
+    "place": "Kibera, Olympic estate, behind the chief's camp near the market, Nairobi City " * 3,
     "access_code": "ABCD2345",
     "outcome": "Partly resolved",
     "due_date": "12 December 2026",
@@ -72,8 +76,23 @@ class ShippedTextTests(SimpleTestCase):
     def test_citizen_sms_end_with_the_tracking_link(self):
         for (event, language), body in SMS.items():
             with self.subTest(event=event, language=language):
-                self.assertTrue(body.endswith("{tracking_link}"))
+                # The response says after the link how to answer it.
+                ending = " " + ANSWER_BY_SMS[language] if event == "case_responded" else ""
+                self.assertTrue(body.endswith("{tracking_link}" + ending))
                 self.assertIn("{reference}", body)
+
+    def test_the_response_ends_with_how_to_answer_by_sms(self):
+        self.assertEqual(ANSWER_BY_SMS["en"], "Reply 1 if this solved your problem, 2 if not.")
+        self.assertIn("1", ANSWER_BY_SMS["sw"])
+        self.assertIn("2", ANSWER_BY_SMS["sw"])
+        for language in ("en", "sw"):
+            with self.subTest(language=language):
+                text = render_sms(SMS[("case_responded", language)], LONG_VALUES)
+                self.assertTrue(text.endswith(f"{LINK} {ANSWER_BY_SMS[language]}"))
+                self.assertLessEqual(segment_count(text), 2)
+                # The long response was shortened to make room, never the link or the answer.
+                self.assertIn(f'..." {LINK}', text)
+                self.assertIn('"We fixed it. We fixed it.', text)
 
     def test_every_sms_fits_two_segments_even_with_long_values(self):
         for (event, language), body in SMS.items():
@@ -82,11 +101,30 @@ class ShippedTextTests(SimpleTestCase):
                 self.assertTrue(is_gsm7(text))
                 self.assertLessEqual(segment_count(text), 2)
                 self.assertIn("HUD-2026-000123", text)
-                self.assertTrue(text.endswith(LINK))
+                self.assertIn(LINK, text)
+                if event != "case_responded":
+                    self.assertTrue(text.endswith(LINK))
+
+    def test_authority_sms_fit_two_segments_with_the_response_link_whole(self):
+        for (event, language), body in AUTHORITY_SMS.items():
+            with self.subTest(event=event, language=language):
+                self.assertTrue(body.endswith("{respond_link}"))
+                text = render_sms(body, LONG_VALUES)
+                self.assertTrue(is_gsm7(text))
+                self.assertLessEqual(segment_count(text), 2)
+                self.assertIn("HUD-2026-000123", text)
+                self.assertIn("Water and sanitation", text)
+                self.assertIn("Kibera, Olympic estate", text)
+                self.assertTrue(text.endswith(RESPOND_LINK))
 
     def test_short_values_are_never_shortened(self):
-        values = {**LONG_VALUES, "response": "Fixed.", "update": "Dry again."}
-        for (event, language), body in SMS.items():
+        values = {
+            **LONG_VALUES,
+            "response": "Fixed.",
+            "update": "Dry again.",
+            "place": "Kibera, Nairobi City",
+        }
+        for (event, language), body in [*SMS.items(), *AUTHORITY_SMS.items()]:
             with self.subTest(event=event, language=language):
                 self.assertNotIn("...", render_sms(body, values))
 
@@ -182,3 +220,52 @@ class GlossaryMigrationTests(TestCase):
         self.assertIn("Nambari ya kumbukumbu", unedited.body)
         self.assertNotIn("malalamiko", unedited.body)
         self.assertEqual(edited.body, "Huduma Portal: ripoti {reference} imefika. {tracking_link}")
+
+
+class AnswerBySmsMigrationTests(TestCase):
+    """notify/migrations/0009: the responded SMS of existing installations gains how to answer
+    by SMS where nobody edited it, and authorities' SMS templates are added."""
+
+    migration = "notify.migrations.0009_answer_by_sms_and_authority_sms"
+
+    def test_unedited_responded_sms_get_the_answer_line_and_edited_ones_are_kept(self):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        migration = import_module(self.migration)
+        old_en, new_en = migration.RESPONDED["en"]
+        old_sw, new_sw = migration.RESPONDED["sw"]
+        self.assertEqual(new_en, SMS[("case_responded", "en")])
+        self.assertEqual(new_sw, SMS[("case_responded", "sw")])
+        templates = MessageTemplate.objects.filter(event="case_responded", channel="sms")
+        templates.filter(language="en").update(body=old_en)
+        edited = "Huduma Portal: {authority} wamejibu {reference}. {tracking_link}"
+        templates.filter(language="sw").update(body=edited)
+        MessageTemplate.objects.filter(event="authority_new_case", channel="sms").delete()
+
+        migration.forwards(apps, None)
+
+        self.assertEqual(templates.get(language="en").body, new_en)
+        self.assertTrue(new_en.endswith("Reply 1 if this solved your problem, 2 if not."))
+        self.assertEqual(templates.get(language="sw").body, edited)
+        for language in ("en", "sw"):
+            added = MessageTemplate.objects.get(
+                event="authority_new_case", channel="sms", language=language
+            )
+            self.assertEqual(added.body, AUTHORITY_SMS[("authority_new_case", language)])
+
+    def test_backwards_restores_the_old_text(self):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        migration = import_module(self.migration)
+        migration.backwards(apps, None)
+
+        old_en, _new = migration.RESPONDED["en"]
+        template = MessageTemplate.objects.get(event="case_responded", channel="sms", language="en")
+        self.assertEqual(template.body, old_en)
+        self.assertFalse(
+            MessageTemplate.objects.filter(event="authority_new_case", channel="sms").exists()
+        )
