@@ -31,14 +31,16 @@ from django.utils import timezone
 from django.utils.translation import override
 from django_fsm import TransitionNotAllowed
 
-from cases.actions import close_case, create_case, request_escalation
+from cases.actions import create_case
 from cases.exceptions import CaseChanged
-from cases.models import Case, CaseState, Channel, Outcome
+from cases.models import Case, CaseState, Channel
 from cases.public_timeline import CITIZEN, latest_update
 from cases.rules import Actor
+from cases.voice import VOICE_PLACEHOLDER
 from refdata.models import Sector
 
 from .. import recordings
+from ..answers import record_citizen_answer
 from ..models import VoiceCall, VoiceStage
 from . import prompts
 from .prompt_audio import PromptFiles
@@ -50,7 +52,7 @@ logger = logging.getLogger(__name__)
 VOICE_ACTOR = Actor.citizen(label="Citizen (voice)")
 # Staff read it in the case until the recording is transcribed (stable: the transcription
 # replaces exactly this text).
-DESCRIPTION_PLACEHOLDER = "Voice message (not yet transcribed)"
+DESCRIPTION_PLACEHOLDER = VOICE_PLACEHOLDER  # stored as it is; the transcription replaces it
 
 MAX_TRIES = 2  # the prompt once more with a hint, then a polite end
 MAX_STEPS = 60  # a call that goes round this often is ended
@@ -362,19 +364,16 @@ class Menu:
         try:
             if case is None:
                 raise CaseChanged()
-            if digits == "1":
-                # Exactly what the tracking page does (intake/web/tracking.py).
-                close_case(
-                    case=case,
-                    outcome=Outcome.RESOLVED,
-                    by=VOICE_ACTOR,
-                    expected_version=self.state.get("version"),
-                )
-            else:
-                request_escalation(
-                    case=case, by=VOICE_ACTOR, expected_version=self.state.get("version")
-                )
+            # The same answer as the tracking page, SMS and USSD give (intake/answers.py).
+            result = record_citizen_answer(
+                case=case,
+                solved=digits == "1",
+                actor=VOICE_ACTOR,
+                expected_version=self.state.get("version"),
+            )
         except (CaseChanged, PermissionDenied, ValidationError, TransitionNotAllowed):
+            result = None
+        if result is None or not result.recorded:
             self.state["answer"] = "refused"
             return self.end("answer_failed", "goodbye")
         self.state["answer"] = ANSWERS[digits]
