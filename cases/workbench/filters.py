@@ -21,8 +21,13 @@ class NumberInFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
 
 
 class CaseFilterSet(WagtailFilterSet):
+    # No DISTINCT (django-filter's default for multiple choices): the filter joins nothing,
+    # and DISTINCT over whole case rows makes PostgreSQL sort the table for every page.
     state = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=CaseState.choices, widget=django_filters.widgets.CSVWidget
+        label=_("Status"),
+        choices=CaseState.choices,
+        widget=django_filters.widgets.CSVWidget,
+        distinct=False,
     )
     sector = django_filters.ModelChoiceFilter(label=_("Sector"), queryset=Sector.objects.all())
     county = django_filters.ModelChoiceFilter(label=_("County"), queryset=County.objects.all())
@@ -84,6 +89,8 @@ class CaseFilterSet(WagtailFilterSet):
         return queryset.filter(escalation_requested=(value == "true"))
 
     def filter_text(self, queryset, name, value):
+        # icontains everywhere; on PostgreSQL, trigram indexes on UPPER(reference) and
+        # UPPER(description) answer it (migration 0015_workbench_indexes).
         value = value.strip()
         if not value:
             return queryset
