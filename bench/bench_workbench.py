@@ -150,7 +150,7 @@ def listings(supervisor, today):
         ),
         (
             "received last 30 days",
-            {"received_after": month_ago.isoformat()},
+            {"received_from": month_ago.isoformat()},
             "c.received_at >= %s",
             [datetime.datetime.combine(month_ago, datetime.time.min, tzinfo=zone)],
         ),
