@@ -361,6 +361,17 @@ class Case(ConcurrentTransitionMixin, models.Model):
             models.Index(
                 fields=["closed_at", "sector", "county", "outcome"], name="case_closed_stats"
             ),
+            # The workbench listing: each sortable column with the key as its tie-break (the
+            # listing sorts by both, so pages do not overlap), and the filters that had no
+            # index, with the default sort. The text filter's trigram indexes are
+            # PostgreSQL-only and live in migration 0015_workbench_indexes.
+            models.Index(fields=["due_date", "id"], name="case_due_sort"),
+            models.Index(fields=["priority", "id"], name="case_priority_sort"),
+            models.Index(fields=["state", "id"], name="case_state_sort"),
+            models.Index(fields=["channel", "received_at"], name="case_channel_received"),
+            models.Index(
+                fields=["escalation_requested", "received_at"], name="case_escalation_received"
+            ),
         ]
         permissions = [
             ("triage_case", "Can triage and take cases"),

@@ -68,6 +68,16 @@ class CaseIndexView(generic.IndexView):
     def get_base_queryset(self):
         return visible_cases(self.request.user).for_listing()
 
+    def order_queryset(self, queryset):
+        # The key breaks ties in the sort's direction, so that pages never overlap, and each
+        # sort has an index in that order (Case.Meta.indexes).
+        queryset = super().order_queryset(queryset)
+        ordering = list(queryset.query.order_by)
+        if len(ordering) == 1 and isinstance(ordering[0], str) and ordering[0] != "reference":
+            tie_break = "-pk" if ordering[0].startswith("-") else "pk"
+            queryset = queryset.order_by(ordering[0], tie_break)
+        return queryset
+
     @cached_property
     def columns(self):
         return [BulkActionsCheckboxColumn("bulk_actions", obj_type="snippet"), *super().columns]
