@@ -364,7 +364,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
             # The workbench listing: each sortable column with the key as its tie-break (the
             # listing sorts by both, so pages do not overlap), and the filters that had no
             # index, with the default sort. The text filter's trigram indexes are
-            # PostgreSQL-only and live in migration 0015_workbench_indexes.
+            # PostgreSQL-only and live in migration 0017_workbench_indexes.
             models.Index(fields=["due_date", "id"], name="case_due_sort"),
             models.Index(fields=["priority", "id"], name="case_priority_sort"),
             models.Index(fields=["state", "id"], name="case_state_sort"),

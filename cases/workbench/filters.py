@@ -102,7 +102,7 @@ class CaseFilterSet(WagtailFilterSet):
 
     def filter_text(self, queryset, name, value):
         # icontains everywhere; on PostgreSQL, trigram indexes on UPPER(reference) and
-        # UPPER(description) answer it (migration 0015_workbench_indexes).
+        # UPPER(description) answer it (migration 0017_workbench_indexes).
         value = value.strip()
         if not value:
             return queryset

@@ -17,7 +17,7 @@ from cases.workbench.filters import CaseFilterSet
 from refdata.models import County, Sector
 from tests.factories import AuthorityFactory, make_case, supervisor
 
-workbench_indexes = importlib.import_module("cases.migrations.0015_workbench_indexes")
+workbench_indexes = importlib.import_module("cases.migrations.0017_workbench_indexes")
 on_postgresql = connection.vendor == "postgresql"
 
 

@@ -46,7 +46,7 @@ class TrigramExtensionKept(TrigramExtension):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0014_export_permission_for_supervisors'),
+        ('cases', '0016_needs_transcription'),
         ('refdata', '0002_load_reference_data'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
