@@ -142,10 +142,11 @@ def start(app, port, env, workers, *, probe="/", stderr=None):
     raise RuntimeError(f"{app} did not answer on port {port}")
 
 
-def stop(process, timeout=10):
-    """Stop a process started in its own session, and everything it started."""
+def stop(process, timeout=10, how=signal.SIGTERM):
+    """Stop a process started in its own session, and everything it started: gracefully
+    (SIGTERM) by default, then killed after ``timeout`` seconds."""
     try:
-        os.killpg(process.pid, signal.SIGTERM)
+        os.killpg(process.pid, how)
         process.wait(timeout)
     except ProcessLookupError:
         pass

@@ -1,8 +1,12 @@
 import os
+import signal
 
 import pytest
 
 from .stack import Stack, missing_service
+
+# One case worker per test that signs in: an authenticator code is accepted once.
+STAFF = ("wanjiru", "otieno")
 
 
 @pytest.fixture(scope="session")
@@ -17,7 +21,7 @@ def stack():
         pytest.skip(f"{reason}: the deployed-stack tests need it")
     prepared = Stack()
     try:
-        prepared.prepare()
+        prepared.prepare(staff=STAFF)
         yield prepared
     finally:
         prepared.close()
@@ -29,4 +33,4 @@ def fresh_stack(stack):
     stack.flush_redis()
     yield stack
     for process in list(stack.processes):
-        stack.stop(process)
+        stack.stop(process, how=signal.SIGINT)

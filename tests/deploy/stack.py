@@ -6,11 +6,13 @@ gunicorn is started and stopped with the benchmark's helpers (``bench/bench_http
 process is started in its own session and stopped with its whole group, whatever happens.
 """
 
+import concurrent.futures
 import contextlib
 import os
 import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -112,41 +114,40 @@ class Stack:
         )
 
     # --- preparing ----------------------------------------------------------------------
-    def prepare(self):
+    def prepare(self, staff=()):
         """A new database, then ``migrate`` and ``collectstatic`` (side by side: they touch
-        different things), then a case worker and the example authorities."""
+        different things), then the example authorities and the case workers named in
+        ``staff``, each with an authenticator app (``self.totp_keys``, for their codes)."""
         self.psql_admin(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
         self.psql_admin(f'CREATE DATABASE "{self.database}"')
         self.flush_redis()
-        steps = [
-            ("migrate", self.manage("migrate", "--no-input", **self._logged("migrate"))),
-            (
-                "collectstatic",
-                self.manage("collectstatic", "--no-input", **self._logged("collectstatic")),
+        steps = {
+            "migrate": self.manage("migrate", "--no-input", **self._logged("migrate")),
+            "collectstatic": self.manage(
+                "collectstatic", "--no-input", **self._logged("collectstatic")
             ),
+        }
+        for name, process in steps.items():
+            if process.wait(300) != 0:
+                raise RuntimeError(f"{name} failed:\n{self.log(name)}")
+        self.totp_keys = {username: secrets.token_hex(20) for username in staff}
+        # One process for the rest: each start of Django costs seconds.
+        code = [
+            "from django.contrib.auth.models import Group, User",
+            "from django.core.management import call_command",
+            "from django_otp.plugins.otp_totp.models import TOTPDevice",
+            "call_command('load_example_authorities')",
+            "workers = Group.objects.get(name='Case workers')",
         ]
-        for name, process in steps:
-            if process.wait(180) != 0:
-                raise RuntimeError(f"{name} failed:\n{self.log('' + name)}")
-        authorities = self.manage("load_example_authorities", **self._logged("authorities"))
-        if authorities.wait(60) != 0:
-            raise RuntimeError(self.log("authorities"))
-
-    def create_case_worker(self, username):
-        """A case worker with an authenticator app (its key returned, for codes)."""
-        key = secrets.token_hex(20)
-        code = (
-            "from django.contrib.auth.models import Group, User\n"
-            "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
-            f"user = User.objects.create_user({username!r}, password={STAFF_PASSWORD!r})\n"
-            "user.groups.add(Group.objects.get(name='Case workers'))\n"
-            "TOTPDevice.objects.create(user=user, name='phone', key="
-            f"{key!r}, confirmed=True)\n"
-        )
-        shell = self.manage("shell", "-c", code, **self._logged(f"user-{username}"))
-        if shell.wait(60) != 0:
-            raise RuntimeError(self.log(f"user-{username}"))
-        return key
+        for username, key in self.totp_keys.items():
+            code += [
+                f"user = User.objects.create_user({username!r}, password={STAFF_PASSWORD!r})",
+                "user.groups.add(workers)",
+                f"TOTPDevice.objects.create(user=user, name='phone', key={key!r}, confirmed=True)",
+            ]
+        setup = self.manage("shell", "-c", "\n".join(code), **self._logged("setup"))
+        if setup.wait(120) != 0:
+            raise RuntimeError(f"setting up failed:\n{self.log('setup')}")
 
     def _logged(self, name):
         handle = open(self.logs / f"{name}.log", "wb")  # noqa: SIM115 - closed with the stack
@@ -174,6 +175,12 @@ class Stack:
         self.processes.append(process)
         return process, f"http://127.0.0.1:{port}"
 
+    def webs(self, count, workers=1, **overrides):
+        """``count`` gunicorn instances started side by side; a list of (process, base URL)."""
+        with concurrent.futures.ThreadPoolExecutor(count) as pool:
+            futures = [pool.submit(self.web, workers, **overrides) for _ in range(count)]
+            return [future.result() for future in futures]
+
     def worker(self):
         """``manage.py db_worker``, as deploy/systemd/huduma-worker.service runs it."""
         process = self.manage(
@@ -188,14 +195,15 @@ class Stack:
         self.processes.append(process)
         return process
 
-    def stop(self, process):
-        stop(process, timeout=20)
+    def stop(self, process, how=signal.SIGTERM):
+        """SIGTERM: gracefully, as systemd stops a unit; SIGINT: gunicorn's quick shutdown."""
+        stop(process, timeout=20, how=how)
         with contextlib.suppress(ValueError):
             self.processes.remove(process)
 
     def close(self):
         for process in list(self.processes):
-            stop(process)
+            stop(process, how=signal.SIGINT)
         self.processes.clear()
         for handle in getattr(self, "_handles", []):
             handle.close()

