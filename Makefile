@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 system-check:
-	@bash scripts/check-system-packages.sh
+	@PYTHON="$(PYTHON)" bash scripts/check-system-packages.sh
 
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \

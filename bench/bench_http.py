@@ -18,6 +18,7 @@ Numbers are noisy on a shared machine: compare the ratios, and run more ``--roun
 """
 
 import argparse
+import contextlib
 import os
 import re
 import secrets
@@ -106,7 +107,9 @@ def prepare(args, static_root):
     run(*manage, "collectstatic", "--no-input", env=env)
 
 
-def start(app, port, env, workers):
+def start(app, port, env, workers, *, probe="/", stderr=None):
+    """gunicorn serving ``app`` on ``port``, once it answers ``probe`` (any HTTP status: the
+    server is up). ``stderr``: a file for gunicorn's log (default: this process's)."""
     process = subprocess.Popen(
         [
             GUNICORN,
@@ -121,25 +124,36 @@ def start(app, port, env, workers):
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
+        stderr=stderr,
         start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)  # noqa: S310
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{probe}", timeout=2)  # noqa: S310
             return process
+        except urllib.error.HTTPError:
+            return process  # an answer, even a 404 or a redirect refused: it is serving
         except (urllib.error.URLError, ConnectionError, TimeoutError):
+            if process.poll() is not None:
+                break
             time.sleep(0.3)
     stop(process)
     raise RuntimeError(f"{app} did not answer on port {port}")
 
 
-def stop(process):
+def stop(process, timeout=10, how=signal.SIGTERM):
+    """Stop a process started in its own session, and everything it started: gracefully
+    (SIGTERM) by default, then killed after ``timeout`` seconds."""
     try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(10)
-    except (ProcessLookupError, subprocess.TimeoutExpired):
-        os.killpg(process.pid, signal.SIGKILL)
+        os.killpg(process.pid, how)
+        process.wait(timeout)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def load_wrk(url, args, sms_script=None):

@@ -8,6 +8,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
+from .storage import private_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -175,13 +177,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 # Evidence files live outside MEDIA_ROOT, so no web server can serve them by URL: staff
 # download them through a permission-checked view.
+# With several machines, a shared volume or an S3-compatible bucket (portal/settings/storage.py).
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
+    "private": private_storage(os.environ, PRIVATE_MEDIA_ROOT),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -211,6 +211,8 @@ EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Huduma Portal <noreply@localhost>")
 SERVER_EMAIL = env("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# For django.core.mail.backends.filebased.EmailBackend (staging, the production smoke test).
+EMAIL_FILE_PATH = env("DJANGO_EMAIL_FILE_PATH", str(VAR_DIR / "sent-email"))
 
 # Citizen channels
 # Evidence: the largest accepted image or document, and audio or video file, in bytes.
@@ -231,6 +233,8 @@ INTAKE_TRACKING_LOCK_SECONDS = 3600
 RATELIMIT_PROXY_COUNT = int(env("DJANGO_RATELIMIT_PROXY_COUNT", "0"))
 # SMS: console in development, in-memory in tests, Africa's Talking in production.
 SMS_BACKEND = env("DJANGO_SMS_BACKEND", "notify.backends.console.ConsoleSMSBackend")
+# For notify.backends.file.FileSMSBackend: one JSON file per SMS in this directory.
+SMS_FILE_PATH = env("DJANGO_SMS_FILE_PATH", str(VAR_DIR / "sent-sms"))
 AFRICASTALKING_USERNAME = env("DJANGO_AFRICASTALKING_USERNAME", "sandbox")
 AFRICASTALKING_API_KEY = env("DJANGO_AFRICASTALKING_API_KEY", "")
 AFRICASTALKING_SENDER_ID = env("DJANGO_AFRICASTALKING_SENDER_ID", "")
