@@ -51,14 +51,23 @@ def readme_schedule():
     return lines
 
 
+def cron_field(value):
+    """A timer's hour or minute as cron writes it: "*", "7", or "00/5" (every 5) as "*/5"."""
+    if value == "*":
+        return value
+    if "/" in value:
+        return "*/" + value.split("/")[1]
+    return str(int(value))
+
+
 def timer_schedule():
     """{command line: (minute, hour)} from the timers, read back into cron's fields."""
     schedule = {}
     for timer in sorted(UNITS.glob("*.timer")):
         calendar = unit(timer)["Timer"]["OnCalendar"]
-        match = re.fullmatch(r"\*-\*-\* (\*|\d\d):(\*|\d\d):00( [\w/]+)?", calendar)
+        match = re.fullmatch(r"\*-\*-\* (\*|\d\d):(\*|\d\d|00/\d+):00( [\w/]+)?", calendar)
         assert match, f"{timer.name}: an OnCalendar this test cannot read: {calendar}"
-        hour, minute = (value if value == "*" else str(int(value)) for value in match.groups()[:2])
+        hour, minute = (cron_field(value) for value in match.groups()[:2])
         service = unit(UNITS / unit(timer)["Timer"]["Unit"])
         schedule[" ".join(manage_command(service["Service"]["ExecStart"]))] = (minute, hour)
     return schedule
