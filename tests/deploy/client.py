@@ -9,6 +9,7 @@ Secure cookies over plain HTTP); redirects are not followed, so a test sees each
 import http.client
 import re
 import secrets
+import ssl
 import urllib.parse
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
@@ -57,7 +58,13 @@ class Client:
             sent["X-Forwarded-For"] = self.forwarded_for
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+        if url.scheme == "https":  # through nginx, with the test's self-signed certificate
+            unverified = ssl._create_unverified_context()  # noqa: S323 - the test's own certificate
+            connection = http.client.HTTPSConnection(
+                url.hostname, url.port, timeout=60, context=unverified
+            )
+        else:
+            connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
         try:
             target = url.path + (f"?{url.query}" if url.query else "")
             connection.request(method, target, body=body, headers=sent)

@@ -13,13 +13,12 @@ import pytest
 from django.conf import settings
 from django.core.management import find_commands, get_commands
 
+from . import nginx
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEPLOY = ROOT / "deploy"
 UNITS = DEPLOY / "systemd"
-SITE = DEPLOY / "nginx" / "huduma.conf"
-NGINX = shutil.which("nginx") or next(
-    (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if Path(p).exists()), None
-)
+SITE = nginx.SITE
 SYSTEMD_ANALYZE = shutil.which("systemd-analyze")
 CRON_LINE = re.compile(
     r"^(?P<minute>\S+) (?P<hour>\S+) \* \* \*\s+python manage\.py (?P<cmd>[^#]+?)\s*(#|$)"
@@ -145,52 +144,8 @@ def test_the_site_sets_the_headers_the_settings_trust():
     assert "proxy_no_cache $cookie_sessionid" in text
 
 
-def self_signed_certificate(directory):
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=huduma.example.org",
-            "-keyout",
-            str(directory / "privkey.pem"),
-            "-out",
-            str(directory / "fullchain.pem"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-
-
-@pytest.mark.skipif(NGINX is None, reason="nginx is not installed (apt-get install nginx)")
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+@pytest.mark.skipif(nginx.MISSING is not None, reason=nginx.MISSING or "")
 def test_nginx_accepts_the_site(tmp_path):
-    self_signed_certificate(tmp_path)
-    site = SITE.read_text()
-    site = site.replace("/etc/letsencrypt/live/huduma.example.org", str(tmp_path))
-    site = site.replace("/var/cache/nginx/huduma", str(tmp_path / "cache"))
-    (tmp_path / "huduma.conf").write_text(site)
-    (tmp_path / "nginx.conf").write_text(
-        f"pid {tmp_path}/nginx.pid;\n"
-        f"error_log {tmp_path}/error.log;\n"
-        "events {}\n"
-        "http {\n"
-        f"    access_log {tmp_path}/access.log;\n"
-        f"    client_body_temp_path {tmp_path}/body;\n"
-        f"    proxy_temp_path {tmp_path}/proxy;\n"
-        f"    include {tmp_path}/huduma.conf;\n"
-        "}\n"
-    )
-    checked = subprocess.run(
-        [NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-        capture_output=True,
-        text=True,
-    )
+    checked = nginx.check(nginx.configure(tmp_path))
     assert checked.returncode == 0, checked.stderr
     assert "syntax is ok" in checked.stderr
