@@ -102,6 +102,10 @@ def _language_free(path):
     return path
 
 
+def group_named(name):
+    return next((group for group in _groups if group.name == name), None)
+
+
 def group_for(path):
     path = _language_free(path)
     if path.startswith(PRIVATE_PREFIXES):
