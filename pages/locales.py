@@ -3,8 +3,8 @@ the table holds one row per language, changed only when an administrator adds a 
 
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
-from wagtail.models import Locale
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
 
 _by_id = {}
 

@@ -7,7 +7,7 @@ an *alias* of the English page (same content, Kiswahili tree). Such a page is sh
 
 from django.conf import settings
 from django.db.models import Subquery
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .restrictions import public
 

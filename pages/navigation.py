@@ -55,9 +55,7 @@ def _build(site, request):
         root = root.get_translation_or_none(locale) or root
     locales.attach([root])
     menu = list(
-        public(
-            root.get_children().live().in_menu().select_related("alias_of").order_by("path")
-        )
+        public(root.get_children().live().in_menu().select_related("alias_of").order_by("path"))
     )
     locales.attach(menu)
     # The footer's privacy page, found by its English slug: this language's version, else

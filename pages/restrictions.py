@@ -13,9 +13,7 @@ CACHE_KEY = "pages:restricted-paths"
 def restricted_paths():
     paths = cache.get(CACHE_KEY)
     if paths is None:
-        paths = sorted(
-            PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
-        )
+        paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
         cache.set(CACHE_KEY, paths, timeout=None)
     return paths
 

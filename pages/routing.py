@@ -41,9 +41,9 @@ def _root_url_paths(site):
     if roots is None:
         roots = dict(
             Page.objects.filter(
-                translation_key=Page.objects.filter(pk=site.root_page_id).values(
-                    "translation_key"
-                )[:1]
+                translation_key=Page.objects.filter(pk=site.root_page_id).values("translation_key")[
+                    :1
+                ]
             ).values_list("locale_id", "url_path")
         )
         cache.set(key, roots, timeout=ROOTS_SECONDS)
@@ -59,7 +59,9 @@ def _route(request, path):
     if root_path is None:  # no home page in this language: Wagtail falls back to the default
         return Page.route_for_request(request, path)
     components = [component for component in path.split("/") if component]
-    prefixes = [root_path + "".join(f"{c}/" for c in components[:n]) for n in range(len(components) + 1)]
+    prefixes = [
+        root_path + "".join(f"{c}/" for c in components[:n]) for n in range(len(components) + 1)
+    ]
     found = list(
         Page.objects.filter(url_path__in=prefixes).select_related("alias_of").order_by("depth")
     )
@@ -67,7 +69,7 @@ def _route(request, path):
         raise Http404
     # Stop at the first missing level: what follows is for that page's own route().
     chain = []
-    for expected, page in zip(prefixes, found):
+    for expected, page in zip(prefixes, found, strict=False):
         if page.url_path != expected:
             break
         chain.append(page)
