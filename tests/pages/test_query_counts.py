@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Page
 
 from cases import actions
 from pages.models import (
@@ -40,8 +41,10 @@ def _page(model, **lookups):
     """The address of a page of ``model`` in each language, by its English version."""
 
     def paths(test):
-        english = model.objects.live().filter(locale=test.english, **lookups).first()
-        kiswahili = english.get_translation(test.kiswahili)
+        english = model.objects.live().filter(locale=test.english, **lookups).order_by("path").first()
+        kiswahili = Page.objects.get(
+            translation_key=english.translation_key, locale=test.kiswahili
+        )
         return {"en": english.url, "sw": kiswahili.url}
 
     return paths
@@ -79,7 +82,7 @@ PAGES = [
     ("report index, filtered", _with_query(_page(ReportIndexPage), "?sector=water"), 200),
     ("report index, by year", _with_query(_page(ReportIndexPage), "?year=2024"), 200),
     ("report index, page 2", _with_query(_page(ReportIndexPage), "?page=2"), 200),
-    ("report page", _page(ReportPage, slug="extra-report-0"), 200),
+    ("report page", _page(ReportPage), 200),
     ("about page", _page(StandardPage, slug="about"), 200),
     ("contact page", _page(StandardPage, slug="contact"), 200),
     ("privacy page", _page(StandardPage, slug="privacy"), 200),
