@@ -6,7 +6,7 @@ cached pages (publish, unpublish, move, delete: ``pages/cache_purge.py``) renew 
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
+from portal.cache_safely import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -98,7 +98,7 @@ def site_navigation(request):
     key = ":".join(
         [
             "pages:navigation",
-            str(page_cache.generation(page_cache.group_named("pages"))),
+            str(page_cache.generation_or_none("pages")),
             str(site.pk),
             request.get_host(),
             translation.get_language(),

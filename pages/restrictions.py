@@ -2,7 +2,7 @@
 view restriction each time it is called. The restricted paths are kept in the shared cache
 and forgotten whenever a restriction changes."""
 
-from django.core.cache import cache
+from portal.cache_safely import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction

@@ -4,7 +4,7 @@ home page and its translation); here the page and all its ancestors come in one 
 ``url_path``, then its specific row. Serving itself stays Wagtail's (``wagtail.views.serve``
 with its hooks and view restrictions), which uses the route found here."""
 
-from django.core.cache import cache
+from portal.cache_safely import cache
 from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
@@ -33,7 +33,7 @@ def _root_url_paths(site):
     key = ":".join(
         [
             "pages:roots",
-            str(page_cache.generation(page_cache.group_named("pages"))),
+            str(page_cache.generation_or_none("pages")),
             str(site.pk),
         ]
     )

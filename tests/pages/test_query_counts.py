@@ -41,10 +41,10 @@ def _page(model, **lookups):
     """The address of a page of ``model`` in each language, by its English version."""
 
     def paths(test):
-        english = model.objects.live().filter(locale=test.english, **lookups).order_by("path").first()
-        kiswahili = Page.objects.get(
-            translation_key=english.translation_key, locale=test.kiswahili
+        english = (
+            model.objects.live().filter(locale=test.english, **lookups).order_by("path").first()
         )
+        kiswahili = Page.objects.get(translation_key=english.translation_key, locale=test.kiswahili)
         return {"en": english.url, "sw": kiswahili.url}
 
     return paths
