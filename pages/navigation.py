@@ -6,11 +6,11 @@ cached pages (publish, unpublish, move, delete: ``pages/cache_purge.py``) renew 
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from portal.cache_safely import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
 from portal import page_cache
+from portal.cache_safely import cache
 
 from . import locales
 from .localization import content_language

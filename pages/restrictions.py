@@ -2,10 +2,11 @@
 view restriction each time it is called. The restricted paths are kept in the shared cache
 and forgotten whenever a restriction changes."""
 
-from portal.cache_safely import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
+
+from portal.cache_safely import cache
 
 CACHE_KEY = "pages:restricted-paths"
 

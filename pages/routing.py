@@ -4,12 +4,12 @@ home page and its translation); here the page and all its ancestors come in one 
 ``url_path``, then its specific row. Serving itself stays Wagtail's (``wagtail.views.serve``
 with its hooks and view restrictions), which uses the route found here."""
 
-from portal.cache_safely import cache
 from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
 from portal import page_cache
+from portal.cache_safely import cache
 
 from . import locales
 
