@@ -9,8 +9,10 @@ class PagesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from . import cache_purge
+        from . import cache_purge, locales, restrictions
         from .translation_status import sync_source_on_publish
 
         cache_purge.connect()
+        locales.connect()
+        restrictions.connect()
         page_published.connect(sync_source_on_publish, dispatch_uid="pages-sync-translation-source")

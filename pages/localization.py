@@ -7,7 +7,9 @@ an *alias* of the English page (same content, Kiswahili tree). Such a page is sh
 
 from django.conf import settings
 from django.db.models import Subquery
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from .restrictions import public
 
 
 def is_untranslated(page):
@@ -38,7 +40,9 @@ def content_language(page):
 
 
 def default_locale():
-    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    from . import locales
+
+    return locales.for_language(settings.LANGUAGE_CODE)
 
 
 def original_version(page):
@@ -46,24 +50,29 @@ def original_version(page):
     words and the ILO's official titles are read from it."""
     if page.locale.language_code == settings.LANGUAGE_CODE:
         return page
-    original = page.get_translation_or_none(default_locale())
+    original = translated_versions(page).get(settings.LANGUAGE_CODE)
+    if original is None:  # not live: read it all the same
+        original = page.get_translation_or_none(default_locale())
     return original.specific if original is not None else None
 
 
 def translated_versions(page):
     """The live, public versions of ``page`` by language code, itself included, leaving out
     untranslated aliases (they are not another language's version of anything)."""
-    pages = (
+    memo = getattr(page, "_huduma_versions", None)
+    if memo is not None:
+        return memo
+    pages = public(
         Page.objects.filter(translation_key=page.translation_key)
         .live()
-        .public()
         .select_related("locale", "alias_of")
     )
-    return {
+    page._huduma_versions = {
         version.locale.language_code: version
         for version in pages
         if not is_untranslated(version) or version.pk == page.pk
     }
+    return page._huduma_versions
 
 
 def in_locale(model, locale, **lookups):
@@ -72,4 +81,8 @@ def in_locale(model, locale, **lookups):
     on the English page and copied when it is translated; matching on every version keeps
     them right whichever version an editor changed."""
     keys = model.objects.filter(**lookups).values("translation_key")
-    return model.objects.live().public().filter(locale=locale, translation_key__in=Subquery(keys))
+    return public(
+        model.objects.live()
+        .filter(locale=locale, translation_key__in=Subquery(keys))
+        .select_related("locale", "alias_of")
+    )

@@ -16,6 +16,9 @@ from .filters import ReportFilter
 from .localization import in_locale, original_version
 
 REPORTS_PER_PAGE = 10
+# What linking to a page in a listing reads: its locale (for its address) and, for an alias,
+# its original (to mark it untranslated).
+LINK_RELATIONS = ("locale", "alias_of")
 
 
 class HomePage(Page):
@@ -61,12 +64,14 @@ class HomePage(Page):
             for right in RightPage.objects.live()
             .public()
             .filter(locale=self.locale, translation_key__in=keys)
+            .select_related("sector", *LINK_RELATIONS)
         }
         context["featured"] = [rights[key] for key in keys if key in rights]
         context["latest_reports"] = (
             ReportPage.objects.live()
             .public()
             .filter(locale=self.locale)
+            .select_related(*LINK_RELATIONS)
             .order_by("-publication_date", "pk")[:3]
         )
         return context
@@ -96,7 +101,10 @@ class RightsIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["rights"] = (
-            RightPage.objects.child_of(self).live().public().select_related("sector")
+            RightPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("sector", *LINK_RELATIONS)
         )
         return context
 
@@ -189,7 +197,11 @@ class ConventionIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["conventions"] = (
-            ConventionPage.objects.child_of(self).live().public().order_by("number")
+            ConventionPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related(*LINK_RELATIONS)
+            .order_by("number")
         )
         return context
 
@@ -277,7 +289,11 @@ class ReportIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         reports = (
-            ReportPage.objects.child_of(self).live().public().order_by("-publication_date", "pk")
+            ReportPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related(*LINK_RELATIONS)
+            .order_by("-publication_date", "pk")
         )
         report_filter = ReportFilter(request.GET or None, queryset=reports, request=request)
         paginator = Paginator(report_filter.qs, REPORTS_PER_PAGE)

@@ -102,6 +102,20 @@ def _language_free(path):
     return path
 
 
+def group_named(name):
+    return next((group for group in _groups if group.name == name), None)
+
+
+def generation_or_none(name):
+    """The group's generation for keys of other caches that content changes renew; None
+    when the cache cannot be read."""
+    try:
+        return generation(group_named(name))
+    except Exception:
+        logger.warning("Page cache generation unavailable.", exc_info=True)
+        return None
+
+
 def group_for(path):
     path = _language_free(path)
     if path.startswith(PRIVATE_PREFIXES):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from pages.localization import content_language, is_untranslated, translated_versions
+from pages.navigation import Link
+from pages.routing import ancestors_of
 
 register = template.Library()
 
@@ -23,7 +25,7 @@ def _page_versions(page):
     found = {code: (version, not is_untranslated(version)) for code, version in versions.items()}
     missing = [code for code, _name in settings.LANGUAGES if code not in found]
     if missing:
-        for ancestor in page.get_ancestors().filter(depth__gte=2).reverse():
+        for ancestor in reversed(ancestors_of(page)):
             ancestor_versions = translated_versions(ancestor)
             for code in list(missing):
                 if code in ancestor_versions:
@@ -72,9 +74,12 @@ def language_versions(context):
 def lang_attr(page):
     """`` lang="en"`` on an element showing ``page`` when its words are not in the current
     language (an untranslated page), else nothing."""
-    if not isinstance(page, Page):
+    if isinstance(page, Link):
+        language = page.language
+    elif isinstance(page, Page):
+        language = content_language(page)
+    else:
         return ""
-    language = content_language(page)
     if language == translation.get_language():
         return ""
     return format_html(' lang="{}"', language)

@@ -1,6 +1,10 @@
 from django import template
 from django.apps import apps
-from wagtail.models import Locale, Site
+
+from pages import locales
+from pages.navigation import site_navigation
+from pages.restrictions import public
+from pages.routing import ancestors_of
 
 register = template.Library()
 
@@ -8,19 +12,15 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
     """The live children of the home page in the reader's language that editors chose to
-    show in menus."""
-    root = site_root(context)
-    if root is None:
-        return []
-    return root.get_children().live().public().in_menu()
+    show in menus, as ``navigation.Link``s (cached: see ``pages/navigation.py``)."""
+    return site_navigation(context.get("request")).menu
 
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
-    """The site's home page in the reader's language (the English one until translated)."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page.localized if site else None
+    """The site's home page in the reader's language (the English one until translated), as
+    a ``navigation.Link``, or None."""
+    return site_navigation(context.get("request")).root
 
 
 @register.simple_tag
@@ -28,7 +28,7 @@ def breadcrumbs(page):
     """The page's ancestors below the tree root, for the breadcrumb trail."""
     if page is None or page.depth <= 2:
         return []
-    return page.get_ancestors().filter(depth__gte=2).live()
+    return ancestors_of(page)
 
 
 @register.filter
@@ -46,11 +46,11 @@ def live_pages(context, model_name):
     Templates that no page view feeds (search, the report placeholder) use it to link to
     the site's sections without depending on the slugs editors chose.
     """
-    return (
+    return public(
         apps.get_model("pages", model_name)
         .objects.live()
-        .public()
-        .filter(locale=Locale.get_active())
+        .filter(locale=locales.active())
+        .select_related("locale", "alias_of")
     )
 
 
@@ -61,12 +61,7 @@ def index_page(context, model_name):
 
 
 @register.simple_tag(takes_context=True)
-def localized_slugurl(context, slug):
-    """The address of the site's page with this (English) slug, in the reader's language:
-    Wagtail's ``slugurl`` answers with the English page."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return ""
-    page = site.root_page.get_descendants().filter(slug=slug).live().first()
-    return page.localized.get_url(request) if page else ""
+def privacy_url(context):
+    """The address of the privacy page in the reader's language (the English one until it
+    is translated), or ""."""
+    return site_navigation(context.get("request")).privacy_url
