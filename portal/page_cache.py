@@ -154,6 +154,14 @@ def generation(group):
     return value
 
 
+def forget_process_state():
+    """Drop this process's copies (generations, the short tier): after the shared cache is
+    emptied behind its back, e.g. between tests, so what is read next does not depend on
+    whether a second has passed."""
+    _known_generations.clear()
+    _local.clear()
+
+
 def purge(name):
     """Forget every cached page of the group ``name``, on every process."""
     for group in _groups:
