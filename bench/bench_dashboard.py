@@ -50,7 +50,9 @@ def _analyze(connection, vacuum=False):
             cursor.execute(f"{'VACUUM ' if vacuum else ''}ANALYZE cases_case")
 
 
-def prepare(cases, seed, years):
+def prepare(cases, seed, years, minutes=None):
+    """Migrate, then seed in committed chunks until ``cases`` (or ``minutes`` are up: a
+    later run goes on from there)."""
     from django.core.management import call_command
     from django.db import connection
 
@@ -62,6 +64,9 @@ def prepare(cases, seed, years):
     have = Case.objects.count()
     started = time.perf_counter()
     while have < cases:
+        if minutes is not None and time.perf_counter() - started > minutes * 60:
+            print(f"Seeding stopped after {minutes} minutes; run again to go on.", flush=True)
+            break
         chunk = min(SEED_CHUNK, cases - have)
         print(f"Seeding {chunk:,} cases (have {have:,}).", flush=True)
         call_command(

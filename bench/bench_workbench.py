@@ -55,35 +55,9 @@ def parse_arguments():
 
 def prepare(cases, seed, years, minutes):
     """Migrate, then seed in committed chunks until ``cases`` (or the time is up)."""
-    from bench_dashboard import SEED_CHUNK, _analyze
-    from django.core.management import call_command
-    from django.db import connection
+    from bench_dashboard import prepare as prepare_dashboard
 
-    from cases.models import Authority, Case
-
-    call_command("migrate", verbosity=0)
-    if not Authority.objects.exists():
-        call_command("load_example_authorities")
-    have = Case.objects.count()
-    started = time.perf_counter()
-    while have < cases:
-        if minutes is not None and time.perf_counter() - started > minutes * 60:
-            print(f"Seeding stopped after {minutes} minutes; run again to go on.", flush=True)
-            break
-        chunk = min(SEED_CHUNK, cases - have)
-        print(f"Seeding {chunk:,} cases (have {have:,}).", flush=True)
-        call_command(
-            "seed_demo_cases",
-            "--fast",
-            f"--count={chunk}",
-            f"--seed={seed + have}",
-            f"--years={years}",
-        )
-        _analyze(connection)
-        have = Case.objects.count()
-        print(f"{have:,} cases after {time.perf_counter() - started:.0f} s.", flush=True)
-    _analyze(connection, vacuum=True)
-    return have
+    return prepare_dashboard(cases, seed, years, minutes)
 
 
 # --- The listings and their hand-written SQL ---------------------------------------------------
