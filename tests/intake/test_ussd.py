@@ -553,3 +553,74 @@ class ConcurrentReplayTests(TransactionTestCase):
         case = Case.objects.get()
         self.assertIn(case.reference, results[0])
         self.assertEqual(case.county.name, "Kisumu")
+
+
+class AnswerTests(UssdTestCase):
+    """A responded case checked from its own number: "1 Solved, 2 Not solved"."""
+
+    def responded_case_of(self, phone, response="The kiosk is repaired and open again."):
+        case = make_case(complainant_phone=phone, county_name="Kisumu")
+        case = actions.forward_case(case=case, authority=self.water, by=self.worker)
+        return actions.respond_to_case(case=case, response=response, by=self.worker)
+
+    def to_answer_screen(self, case, language="1", phone=PHONE):
+        ussd = self.session(phone)
+        ussd.start()
+        ussd.send(language)
+        ussd.send("2")
+        return ussd, ussd.send(case.reference)
+
+    def test_the_answer_screen_in_both_languages(self):
+        case = self.responded_case_of(PHONE, response="Repaired. " * 40)
+        for language, question, solved, not_solved in [
+            ("1", "Did this solve your problem?", "1 Solved", "2 Not solved"),
+            ("2", "Je, hili limetatua tatizo lako?", "1 Limetatuliwa", "2 Halijatatuliwa"),
+        ]:
+            with self.subTest(language=language):
+                _ussd, screen = self.to_answer_screen(case, language)
+                self.assertTrue(screen.startswith("CON "))  # assert_fits checked ≤160 chars
+                self.assertIn("Repaired.", screen)
+                self.assertIn(question, screen)
+                self.assertIn(solved, screen)
+                self.assertIn(not_solved, screen)
+
+    def test_solved_closes_the_case_as_resolved(self):
+        case = self.responded_case_of(PHONE)
+        ussd, _screen = self.to_answer_screen(case)
+
+        done = ussd.send("1")
+
+        self.assertTrue(done.startswith("END "))
+        self.assertIn(case.reference, done)
+        case.refresh_from_db()
+        self.assertEqual((case.state, case.outcome), ("closed", "resolved"))
+
+    def test_not_solved_asks_a_case_worker_to_escalate(self):
+        case = self.responded_case_of(PHONE)
+        ussd, _screen = self.to_answer_screen(case, language="2")
+
+        done = ussd.send("2")
+
+        self.assertTrue(done.startswith("END "))
+        case.refresh_from_db()
+        self.assertEqual(case.state, "responded")
+        self.assertTrue(case.escalation_requested)
+
+    def test_a_wrong_key_asks_again_and_changes_nothing(self):
+        case = self.responded_case_of(PHONE)
+        ussd, _screen = self.to_answer_screen(case)
+
+        again = ussd.send("7")
+
+        self.assertTrue(again.startswith("CON "))
+        self.assertIn("1 Solved", again)
+        case.refresh_from_db()
+        self.assertEqual(case.state, "responded")
+
+    def test_another_numbers_responded_case_offers_no_answer(self):
+        case = self.responded_case_of(OTHER_PHONE)
+
+        _ussd, screen = self.to_answer_screen(case)
+
+        self.assertTrue(screen.startswith("END "))
+        self.assertNotIn("Solved", screen)
