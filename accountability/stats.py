@@ -23,6 +23,7 @@ Definitions (the dashboard explains them in the same words):
 import datetime
 from dataclasses import dataclass, field
 
+from django.db import connections
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncMonth
 from django.db.models.lookups import LessThanOrEqual
@@ -31,7 +32,15 @@ from django.utils import timezone
 from cases.models import Authority, Case, CaseState, Outcome
 from refdata.models import County
 
-from .aggregates import DaysAsDuration, Median, database_has_median, elapsed, in_days, medians
+from .aggregates import (
+    DaysAsDuration,
+    Median,
+    MonthNumber,
+    database_has_median,
+    elapsed,
+    in_days,
+    medians,
+)
 from .grouping import grouped_rows, supports_grouping_sets
 
 # A working day of the response target counts as 7/5 calendar days (weekends).
@@ -245,43 +254,61 @@ def _local_date(moment, zone):
     return (timezone.localtime(moment, zone) if timezone.is_aware(moment) else moment).date()
 
 
+def _period_months(query):
+    """The first day of every month the period touches, in order."""
+    months = []
+    month = query.start.replace(day=1)
+    while month <= query.end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _month_of(query, field_name, queryset):
+    """(an expression for the month of ``field_name``, a function from its value to the
+    month's first day)."""
+    zone = timezone.get_current_timezone()
+    if connections[queryset.db].vendor != "postgresql":
+        return TruncMonth(field_name, tzinfo=zone), lambda moment: _local_date(moment, zone)
+    months = _period_months(query)
+    starts = [datetime.datetime.combine(month, datetime.time.min, tzinfo=zone) for month in months]
+    return MonthNumber(field_name, starts), lambda number: months[number - 1]
+
+
 def _received(query):
     """The cases received in the period: ({month: count}, {county: count}); the months follow
     the chosen county, the counties' counts cover every county."""
-    zone = timezone.get_current_timezone()
     received = scoped_cases(query, by_county=False).filter(_in_period(query, "received_at"))
     if query.county is None and supports_grouping_sets(received):
         # Months and counties in one pass over the received cases.
+        month, to_month = _month_of(query, "received_at", received)
         rows = grouped_rows(
-            received.annotate(month=TruncMonth("received_at", tzinfo=zone))
+            received.annotate(month=month)
             .values("month", "county")
             .annotate(count=Count("received_at")),
             ("month", "county"),
             [("month",), ("county",)],
         )
-        by_month = {_local_date(row["month"], zone): row["count"] for row in rows[("month",)]}
+        by_month = {to_month(row["month"]): row["count"] for row in rows[("month",)]}
         by_county = {row["county"]: row["count"] for row in rows[("county",)]}
         return by_month, by_county
     return _per_month(query, "received_at"), _count_by(received, "county", "received_at")
 
 
 def _per_month(query, field_name):
-    zone = timezone.get_current_timezone()
     cases = scoped_cases(query).filter(_in_period(query, field_name))
-    cases = cases.annotate(month=TruncMonth(field_name, tzinfo=zone))
-    rows = cases.values_list("month").annotate(count=Count(field_name)).order_by()
-    return {_local_date(month, zone): count for month, count in rows}
+    month, to_month = _month_of(query, field_name, cases)
+    rows = cases.annotate(month=month).values_list("month").annotate(count=Count(field_name))
+    return {to_month(number): count for number, count in rows.order_by()}
 
 
 def _months(query, received):
     """Every month of the period, with the cases received and responded in it."""
     responded = _per_month(query, "responded_at")
-    rows = []
-    month = query.start.replace(day=1)
-    while month <= query.end:
-        rows.append(MonthRow(month, received.get(month, 0), responded.get(month, 0)))
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
-    return rows
+    return [
+        MonthRow(month, received.get(month, 0), responded.get(month, 0))
+        for month in _period_months(query)
+    ]
 
 
 def _outcomes(query):

@@ -12,6 +12,7 @@ from accountability.suppression import Status
 from cases.models import Case, Outcome
 from refdata.models import County, Sector
 from tests.accountability.dataset import KnownCases
+from tests.factories import make_case
 
 START = datetime.date(2025, 1, 1)
 
@@ -196,3 +197,34 @@ class ReportSuppressionTests(KnownCasesTestCase):
         self.assertEqual(median[0].text, "7.0")
         self.assertEqual(median[1].text, "fewer than 5 cases")
         self.assertIsNone(self.report().table("comparison"))
+
+
+class MonthBoundaryTests(TestCase):
+    """A case counts in the month of its local date (Nairobi, UTC+3), to the minute."""
+
+    @classmethod
+    def setUpTestData(cls):
+        zone = datetime.timezone(datetime.timedelta(hours=3))
+        moments = [
+            datetime.datetime(2025, 1, 31, 23, 59, tzinfo=zone),  # 20:59 UTC: January
+            datetime.datetime(2025, 2, 1, 0, 0, tzinfo=zone),  # 21:00 UTC on 31 January
+            datetime.datetime(2025, 2, 28, 23, 59, tzinfo=zone),
+            datetime.datetime(2025, 3, 1, 0, 0, tzinfo=zone),
+        ]
+        for moment in moments:
+            case = make_case()
+            Case.objects.filter(pk=case.pk).update(received_at=moment, responded_at=moment)
+        cls.nairobi = County.objects.get(name="Nairobi City")
+
+    def months(self, **filters):
+        query = DashboardQuery(
+            start=datetime.date(2025, 1, 15), end=datetime.date(2025, 3, 10), **filters
+        )
+        rows = compute_figures(query, today=datetime.date(2025, 4, 1)).months
+        return [(row.month.month, row.received, row.responded) for row in rows]
+
+    def test_every_county(self):
+        self.assertEqual(self.months(), [(1, 1, 1), (2, 2, 2), (3, 1, 1)])
+
+    def test_one_county(self):
+        self.assertEqual(self.months(county=self.nairobi), [(1, 1, 1), (2, 2, 2), (3, 1, 1)])
