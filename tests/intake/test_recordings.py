@@ -477,6 +477,52 @@ class RecordingDownloadTests(TestCase):
         self.assertEqual(download.status, RecordingStatus.REFUSED)
         self.assertEqual(self.elsewhere.requests, [])
 
+    def test_staff_fetch_a_refused_recording_again_once_its_address_is_allowed(self):
+        download = self.queue(self.elsewhere.url("/recordings/call-1.wav"))
+        self.client.force_login(self.worker)
+        case_url = reverse("cases:inspect", args=[self.case.pk])
+        fetch_again = reverse("recording_download_fetch_again", args=[download.pk])
+
+        page = self.client.get(case_url).content.decode()
+        self.assertIn("the recording was refused", page)
+        self.assertNotIn(fetch_again, page)  # its address is still not allowed
+        response = self.client.post(fetch_again, follow=True)
+        self.assertContains(response, "its address is still not allowed")
+        download.refresh_from_db()
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+
+        with override_settings(
+            AFRICASTALKING_RECORDING_URL_PREFIXES=[self.elsewhere.url("/recordings/")]
+        ):
+            page = self.client.get(case_url).content.decode()
+            self.assertIn(fetch_again, page)
+            self.assertIn("Fetch again", page)
+            with self.captureOnCommitCallbacks(execute=False):
+                response = self.client.post(fetch_again, follow=True)
+
+        self.assertRedirects(response, case_url)
+        self.assertContains(response, "The recording is queued to be fetched again.")
+        self.assertContains(response, "The recording is being fetched from the gateway.")
+        download.refresh_from_db()
+        self.assertEqual((download.status, download.attempts), (RecordingStatus.PENDING, 0))
+        note = self.case.timeline.filter(action="cases.note").latest("pk")
+        self.assertEqual((note.actor_kind, note.user), ("staff", self.worker))
+        self.assertEqual(note.visibility, TimelineVisibility.INTERNAL)
+        self.assertIn("is tried again", note.text)
+
+    def test_only_staff_who_see_the_case_may_fetch_its_recording_again(self):
+        download = self.queue(self.elsewhere.url("/recordings/call-1.wav"))
+        fetch_again = reverse("recording_download_fetch_again", args=[download.pk])
+        self.client.force_login(case_worker("otieno", counties=["Kisumu"]))
+        with override_settings(
+            AFRICASTALKING_RECORDING_URL_PREFIXES=[self.elsewhere.url("/recordings/")]
+        ):
+            self.assertEqual(self.client.post(fetch_again).status_code, 404)
+            self.client.force_login(self.worker)
+            self.assertEqual(self.client.get(fetch_again).status_code, 405)
+        download.refresh_from_db()
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+
     def test_staff_see_the_download_state_on_the_case(self):
         self.gateway.failing_then("/recordings/call-1.wav", b"", failures=99)
         self.queue(self.gateway.url("/recordings/call-1.wav"))
