@@ -513,6 +513,11 @@ class RecordingDownloadTests(TestCase):
     def test_only_staff_who_see_the_case_may_fetch_its_recording_again(self):
         download = self.queue(self.elsewhere.url("/recordings/call-1.wav"))
         fetch_again = reverse("recording_download_fetch_again", args=[download.pk])
+        self.assertRedirects(
+            self.client.post(fetch_again),
+            f"{reverse('wagtailadmin_login')}?next={fetch_again}",
+            fetch_redirect_response=False,
+        )
         self.client.force_login(case_worker("otieno", counties=["Kisumu"]))
         with override_settings(
             AFRICASTALKING_RECORDING_URL_PREFIXES=[self.elsewhere.url("/recordings/")]
