@@ -2,6 +2,7 @@
 session or a voice call when something went wrong. Only users given the view permission see
 them. Beside them, the voice prompts editors may record."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -10,6 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from .gateways.prompt_form import VoicePromptForm
 from .models import InboundSMS, UssdSession, VoiceCall, VoicePrompt
 from .recordings.panel import recording_panel
+from .recordings.requeue_view import fetch_again
 
 
 class ReadOnlyViewSet(ModelViewSet):
@@ -101,3 +103,10 @@ def register_gateway_viewsets():
 
 # The voice recording's download state on the case view (cases asks this hook).
 hooks.register("case_inspect_panels", recording_panel)
+
+
+@hooks.register("register_admin_urls")
+def register_recording_urls():
+    return [
+        path("recordings/<int:pk>/fetch-again/", fetch_again, name="recording_download_fetch_again")
+    ]

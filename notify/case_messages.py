@@ -200,18 +200,12 @@ def notify_authority(case, entry, event_name):
     """Tell the authority of a forwarded or escalated case with its response link: by e-mail,
     or by SMS when the authority has a phone number and no e-mail."""
     event = authority_event(event_name)
-    authority = case.authority if case.authority_id else None
-    if not event or authority is None or not case.response_link_nonce:
+    if not event:
         return None
-    if authority.email:
-        channel, recipient = MessageChannel.EMAIL, authority.email
-        values = authority_values(case, entry=entry)
-    else:
-        channel, recipient = MessageChannel.SMS, authority_phone(authority)
-        if not recipient:
-            return None
-        # The signed link would take a third of the SMS: the short form goes instead.
-        values = {**authority_values(case, entry=entry), "respond_link": short_response_link(case)}
+    contact = authority_contact(case, entry=entry)
+    if contact is None:
+        return None
+    channel, recipient, values = contact
     return _queue(
         case,
         event=event,
@@ -222,6 +216,24 @@ def notify_authority(case, entry, event_name):
         event_key=f"entry:{entry.pk}:authority-{channel}",
         audience=Audience.AUTHORITY,
     )
+
+
+def authority_contact(case, *, entry=None, today=None):
+    """``(channel, recipient, values)`` for a message to the case's authority with its
+    response link: e-mail when the authority has an address, else SMS to its phone number
+    with the short link. None when the case has no open link or the authority cannot be
+    reached."""
+    authority = case.authority if case.authority_id else None
+    if authority is None or not case.response_link_nonce:
+        return None
+    values = authority_values(case, entry=entry, today=today)
+    if authority.email:
+        return MessageChannel.EMAIL, authority.email, values
+    recipient = authority_phone(authority)
+    if not recipient:
+        return None
+    # The signed link would take a third of the SMS: the short form goes instead.
+    return MessageChannel.SMS, recipient, {**values, "respond_link": short_response_link(case)}
 
 
 def authority_phone(authority):

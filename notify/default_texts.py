@@ -109,6 +109,17 @@ AUTHORITY_SMS = {
         "Huduma Portal: kesi {reference} imepandishwa kwa {authority}. {sector}. Mahali: "
         "{place}. Tafadhali jibuni kufikia {due_date} hapa: {respond_link}"
     ),
+    # notify/reminders.py: the answer is late (sent once per due date).
+    ("authority_reminder", "en"): (
+        "Huduma Portal: reminder. Case {reference} for {authority} was due on {due_date} "
+        "({days_overdue} days ago). {sector}. Where: {place}. Please respond here: "
+        "{respond_link}"
+    ),
+    ("authority_reminder", "sw"): (
+        "Huduma Portal: ukumbusho. Jibu la kesi {reference} kwa {authority} lilitakiwa "
+        "{due_date} (siku {days_overdue} zilizopita). {sector}. Mahali: {place}. Tafadhali "
+        "jibuni hapa: {respond_link}"
+    ),
 }
 
 _TRACK_EN = (

@@ -34,7 +34,8 @@ def citizen_events():
 
 
 def staff_events():
-    """Events whose messages go to authorities and supervisors (e-mail only)."""
+    """Events whose messages go to authorities and supervisors: by e-mail, and to an authority
+    without an e-mail by SMS (``default_texts.AUTHORITY_SMS``)."""
     authority = [op.authority_message for op in registry.all_operations() if op.authority_message]
     return authority + [event for event, _label in REMINDERS]
 

@@ -1,7 +1,11 @@
 """Reminders about cases the authority has not answered in time.
 
-Each reminder is keyed on the case and its due date, so running the job again (or twice at
-once) sends nothing twice, while a new due date (after an escalation) earns a new reminder.
+The authority is reminded the way it heard of the case (``case_messages.authority_contact``):
+by e-mail with a fresh signed link, or, without an e-mail, by SMS with the short link, which
+keeps the expiry of the forward (or escalation) that made it: an SMS whose link no longer
+opens is not sent. Each reminder is keyed on the case and its due date, whatever the channel,
+so running the job again (or twice at once) sends nothing twice, while a new due date (after
+an escalation) earns a new reminder.
 """
 
 import logging
@@ -15,8 +19,9 @@ from cases.models import Case, CaseState
 from cases.rules import user_covers_case
 from cases.workdays import add_working_days
 
-from .case_messages import STAFF_LANGUAGE, authority_values, secrets_in, staff_values
+from .case_messages import STAFF_LANGUAGE, authority_contact, secrets_in, staff_values
 from .events import AUTHORITY_REMINDER, SUPERVISOR_OVERDUE
+from .links import short_token_opens
 from .models import Audience, MessageChannel, OutboundMessage
 from .queueing import queue_message
 from .rendering import render
@@ -57,16 +62,18 @@ def supervisors():
     )
 
 
-def _queue_once(*, event_key, event, recipient, values, case, audience):
+def _queue_once(
+    *, event_key, event, recipient, values, case, audience, channel=MessageChannel.EMAIL
+):
     if OutboundMessage.objects.filter(event_key=event_key).exists():
         return False
-    rendered = render(event, MessageChannel.EMAIL, STAFF_LANGUAGE, values)
+    rendered = render(event, channel, STAFF_LANGUAGE, values)
     if rendered is None:
         return False
     subject, text = rendered
     with transaction.atomic():
         queue_message(
-            channel=MessageChannel.EMAIL,
+            channel=channel,
             recipient=recipient,
             subject=subject,
             text=text,
@@ -83,17 +90,26 @@ def send_authority_reminders(today=None):
     """Remind each authority, once per due date, of the cases it has not answered in time."""
     today = today or timezone.localdate()
     queued = 0
-    for case in cases_past_due(today).exclude(authority__email=""):
+    # Reachable by e-mail, or by SMS without one (a number we cannot text is sorted out below).
+    for case in cases_past_due(today).exclude(authority__email="", authority__phone=""):
         if not case.response_link_nonce:
             logger.warning("%s is forwarded without a response link; no reminder sent", case)
+            continue
+        contact = authority_contact(case, today=today)
+        if contact is None:
+            continue
+        channel, recipient, values = contact
+        if channel == MessageChannel.SMS and not short_token_opens(case, case.response_link_nonce):
+            logger.warning("%s: the SMS response link has expired; no SMS reminder sent", case)
             continue
         queued += _queue_once(
             event_key=f"case:{case.pk}:due:{case.due_date.isoformat()}:authority-reminder",
             event=AUTHORITY_REMINDER,
-            recipient=case.authority.email,
-            values=authority_values(case, today=today),
+            recipient=recipient,
+            values=values,
             case=case,
             audience=Audience.AUTHORITY,
+            channel=channel,
         )
     return queued
 

@@ -5,6 +5,6 @@ runs a try and records what came of it, ``fetching`` does the HTTP with the allo
 ``panel`` shows the state on the case in the workbench.
 """
 
-from .downloading import queue_recording_download, run_download
+from .downloading import queue_recording_download, requeue_refused, run_download
 
-__all__ = ["queue_recording_download", "run_download"]
+__all__ = ["queue_recording_download", "requeue_refused", "run_download"]

@@ -8,6 +8,10 @@ is held locked while the gateway is asked. A failure is tried again with the out
 back-off (``notify.sending.backoff``) up to ``RECORDING_DOWNLOAD_MAX_ATTEMPTS``; a refusal (an
 address outside the allow-list or a redirect out of it, a body that is not a recording, one
 over the size limit) is final. The first problem writes one internal note on the case.
+
+A refusal is final until an operator fixes the allow-list: ``requeue_refused`` (run by
+``retry_recording_downloads --refused``) then queues again, as if new, each refused download
+whose address passes the current list, with an internal note saying so.
 """
 
 import datetime
@@ -27,7 +31,7 @@ from notify.sending import backoff
 
 from ..evidence import AUDIO, atomic_with_evidence, check_evidence, max_bytes
 from ..models import RecordingDownload, RecordingStatus
-from .fetching import FetchFailed, Refused, fetch
+from .fetching import FetchFailed, Refused, allowed, fetch
 
 logger = logging.getLogger(__name__)
 
@@ -155,6 +159,48 @@ def _record_problem(download, error, *, final, now):
         ).update(noted_at=now)
         if first_problem:
             add_note(case=download.case, text=_note_text(reason, final=final), by=SYSTEM)
+
+
+def may_be_requeued(download):
+    """Whether a refused download would be fetched now: its address passes the current
+    allow-list and the case still has its personal data."""
+    return (
+        download.status == RecordingStatus.REFUSED
+        and download.case.personal_data_erased_at is None
+        and allowed(download.url, settings.AFRICASTALKING_RECORDING_URL_PREFIXES)
+    )
+
+
+def requeue_refused(download, *, by=SYSTEM, now=None):
+    """Queue a refused download again, with fresh tries, when its address is now allowed;
+    returns whether it was. Fetched after commit, like a new one; a new problem writes a new
+    note."""
+    if not may_be_requeued(download):
+        return False
+    now = now or timezone.now()
+    with transaction.atomic():
+        requeued = RecordingDownload.objects.filter(
+            pk=download.pk, status=RecordingStatus.REFUSED
+        ).update(
+            status=RecordingStatus.PENDING,
+            attempts=0,
+            next_attempt_at=now,
+            last_error="",
+            finished_at=None,
+            noted_at=None,
+        )
+        if not requeued:
+            return False  # another run re-queued it meanwhile
+        add_note(
+            case=download.case,
+            text=(
+                "The voice recording that was refused is tried again: its address is now one "
+                f"of the allowed recording addresses. (It was refused: {download.last_error})"
+            ),
+            by=by,
+        )
+        transaction.on_commit(partial(_enqueue, download.pk))
+    return True
 
 
 def _note_text(reason, *, final):

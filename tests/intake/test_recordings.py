@@ -384,6 +384,150 @@ class RecordingDownloadTests(TestCase):
         self.assertEqual(download.status, RecordingStatus.REFUSED)
         self.assertEqual(self.gateway.requests, [])
 
+    def requeue_refused(self, execute=True):
+        """The command's output, and what it left to run after commit (the fetches)."""
+        output = StringIO()
+        with self.captureOnCommitCallbacks(execute=execute) as after_commit:
+            call_command("retry_recording_downloads", "--refused", stdout=output)
+        return output.getvalue(), after_commit
+
+    def test_refused_recordings_are_queued_again_once_their_address_is_allowed(self):
+        self.elsewhere.body("/recordings/call-1.wav", wav_voice_note())
+        now_allowed = self.queue(self.elsewhere.url("/recordings/call-1.wav"))
+        still_outside = self.queue(self.elsewhere.url("/private/call-2.wav"))
+        self.assertEqual(now_allowed.status, RecordingStatus.REFUSED)
+        self.assertEqual(self.notes().count(), 2)
+        fixed = override_settings(
+            AFRICASTALKING_RECORDING_URL_PREFIXES=[
+                self.gateway.url("/recordings/"),
+                self.elsewhere.url("/recordings/"),
+            ]
+        )
+        fixed.enable()
+        self.addCleanup(fixed.disable)
+
+        # The periodic run leaves refusals alone: re-queueing them is a deliberate step.
+        output = StringIO()
+        call_command("retry_recording_downloads", stdout=output)
+        self.assertIn("Due: 0.", output.getvalue())
+        now_allowed.refresh_from_db()
+        self.assertEqual(now_allowed.status, RecordingStatus.REFUSED)
+
+        output, fetches = self.requeue_refused(execute=False)
+
+        self.assertIn("Refused: 2. Queued again: 1. Still refused: 1.", output)
+        now_allowed.refresh_from_db()
+        self.assertEqual(
+            (now_allowed.status, now_allowed.attempts, now_allowed.last_error),
+            (RecordingStatus.PENDING, 0, ""),
+        )
+        still = type(still_outside).objects.get(pk=still_outside.pk)
+        self.assertEqual(
+            (still.status, still.attempts, still.last_error),
+            (RecordingStatus.REFUSED, 1, still_outside.last_error),
+        )
+        note = self.notes().latest("pk")
+        self.assertEqual(note.visibility, TimelineVisibility.INTERNAL)
+        self.assertIn("tried again", note.text)
+        self.assertIn("not one of the allowed recording addresses", note.text)
+        self.assertEqual(self.notes().count(), 3)
+
+        # Run again: nothing twice.
+        output, _fetches = self.requeue_refused(execute=False)
+        self.assertIn("Refused: 1. Queued again: 0. Still refused: 1.", output)
+        self.assertEqual(self.notes().count(), 3)
+
+        # The staff see it waiting, then it is fetched after commit like a new one.
+        self.client.force_login(self.worker)
+        page = self.client.get(reverse("cases:inspect", args=[self.case.pk])).content.decode()
+        self.assertIn("The recording is being fetched from the gateway.", page)
+        self.assertEqual(self.elsewhere.requests, [])
+        for fetch in fetches:
+            fetch()
+        for attachment in self.case.attachments.all():
+            self.addCleanup(attachment.file.delete, save=False)
+        now_allowed.refresh_from_db()
+        self.assertEqual(self.elsewhere.requests, ["/recordings/call-1.wav"])
+        self.assertEqual(now_allowed.attempts, 1)
+        self.assertNotIn("allowed recording addresses", now_allowed.last_error)
+
+    def test_a_recording_queued_again_and_refused_again_writes_a_new_note(self):
+        self.elsewhere.body("/recordings/page", b"<!DOCTYPE html><html><body>Hi</body></html>")
+        download = self.queue(self.elsewhere.url("/recordings/page"))
+        with override_settings(
+            AFRICASTALKING_RECORDING_URL_PREFIXES=[self.elsewhere.url("/recordings/")]
+        ):
+            self.assertIn("Queued again: 1.", self.requeue_refused()[0])
+        download.refresh_from_db()
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+        self.assertIn("Not a usable recording", download.last_error)
+        texts = list(self.notes().order_by("pk").values_list("text", flat=True))
+        self.assertEqual(len(texts), 3)
+        self.assertIn("is tried again", texts[1])
+        self.assertIn("will not be tried again", texts[2])
+
+    def test_the_refused_recording_of_an_erased_case_stays_refused(self):
+        download = self.queue(self.elsewhere.url("/recordings/call-1.wav"))
+        erase_personal_data(case=self.case, by=Actor.system("retention"), own_words=True)
+        with override_settings(
+            AFRICASTALKING_RECORDING_URL_PREFIXES=[self.elsewhere.url("/recordings/")]
+        ):
+            self.assertIn("Queued again: 0. Still refused: 1.", self.requeue_refused()[0])
+        download.refresh_from_db()
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+        self.assertEqual(self.elsewhere.requests, [])
+
+    def test_staff_fetch_a_refused_recording_again_once_its_address_is_allowed(self):
+        download = self.queue(self.elsewhere.url("/recordings/call-1.wav"))
+        self.client.force_login(self.worker)
+        case_url = reverse("cases:inspect", args=[self.case.pk])
+        fetch_again = reverse("recording_download_fetch_again", args=[download.pk])
+
+        page = self.client.get(case_url).content.decode()
+        self.assertIn("the recording was refused", page)
+        self.assertNotIn(fetch_again, page)  # its address is still not allowed
+        response = self.client.post(fetch_again, follow=True)
+        self.assertContains(response, "its address is still not allowed")
+        download.refresh_from_db()
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+
+        with override_settings(
+            AFRICASTALKING_RECORDING_URL_PREFIXES=[self.elsewhere.url("/recordings/")]
+        ):
+            page = self.client.get(case_url).content.decode()
+            self.assertIn(fetch_again, page)
+            self.assertIn("Fetch again", page)
+            with self.captureOnCommitCallbacks(execute=False):
+                response = self.client.post(fetch_again, follow=True)
+
+        self.assertRedirects(response, case_url)
+        self.assertContains(response, "The recording is queued to be fetched again.")
+        self.assertContains(response, "The recording is being fetched from the gateway.")
+        download.refresh_from_db()
+        self.assertEqual((download.status, download.attempts), (RecordingStatus.PENDING, 0))
+        note = self.case.timeline.filter(action="cases.note").latest("pk")
+        self.assertEqual((note.actor_kind, note.user), ("staff", self.worker))
+        self.assertEqual(note.visibility, TimelineVisibility.INTERNAL)
+        self.assertIn("is tried again", note.text)
+
+    def test_only_staff_who_see_the_case_may_fetch_its_recording_again(self):
+        download = self.queue(self.elsewhere.url("/recordings/call-1.wav"))
+        fetch_again = reverse("recording_download_fetch_again", args=[download.pk])
+        self.assertRedirects(
+            self.client.post(fetch_again),
+            f"{reverse('wagtailadmin_login')}?next={fetch_again}",
+            fetch_redirect_response=False,
+        )
+        self.client.force_login(case_worker("otieno", counties=["Kisumu"]))
+        with override_settings(
+            AFRICASTALKING_RECORDING_URL_PREFIXES=[self.elsewhere.url("/recordings/")]
+        ):
+            self.assertEqual(self.client.post(fetch_again).status_code, 404)
+            self.client.force_login(self.worker)
+            self.assertEqual(self.client.get(fetch_again).status_code, 405)
+        download.refresh_from_db()
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+
     def test_staff_see_the_download_state_on_the_case(self):
         self.gateway.failing_then("/recordings/call-1.wav", b"", failures=99)
         self.queue(self.gateway.url("/recordings/call-1.wav"))

@@ -10,7 +10,8 @@ from cases.models import Case
 from cases.workdays import add_working_days
 from notify.backends import locmem
 from notify.backends.locmem import LocMemSMSBackend
-from notify.models import Audience, MessageStatus, OutboundMessage
+from notify.gsm import is_gsm7, segment_count
+from notify.models import Audience, MessageStatus, MessageTemplate, OutboundMessage
 from notify.reminders import is_overdue_twice
 from tests.factories import AuthorityFactory, UserFactory, case_worker, make_case, supervisor
 
@@ -168,3 +169,110 @@ class SendRemindersTests(TestCase):
             )
         )
         self.assertEqual(statuses, {MessageStatus.SENT})
+
+
+class SmsRemindersTests(TestCase):
+    """An authority with a phone number and no e-mail is reminded by SMS, with the short link
+    it got the case with."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.worker = case_worker()
+        cls.ward_office = AuthorityFactory(
+            name="Kibera Ward Water Office", email="", phone="0733 123 456", response_days=10
+        )
+
+    def forwarded_case(self, days_late, authority=None, **kwargs):
+        case = actions.forward_case(
+            case=make_case(**kwargs), authority=authority or self.ward_office, by=self.worker
+        )
+        Case.objects.filter(pk=case.pk).update(
+            due_date=timezone.localdate() - datetime.timedelta(days=days_late)
+        )
+        return Case.objects.get(pk=case.pk)
+
+    def reminders(self, case):
+        return OutboundMessage.objects.filter(case=case, event_key__contains="authority-reminder")
+
+    def short_link(self, case):
+        return f"/respond/{case.pk}.{case.response_link_nonce}/"
+
+    def test_a_late_sms_authority_is_reminded_once_per_due_date_with_its_short_link(self):
+        case = self.forwarded_case(days_late=3)
+        on_time = self.forwarded_case(days_late=-2)
+        out, _err = run("send_reminders")
+        self.assertIn("Authority reminders queued: 1.", out)
+        reminder = self.reminders(case).get()
+        self.assertEqual((reminder.channel, reminder.recipient), ("sms", "+254733123456"))
+        self.assertEqual(reminder.audience, Audience.AUTHORITY)
+        self.assertTrue(is_gsm7(reminder.text))
+        self.assertLessEqual(segment_count(reminder.text), 2)
+        self.assertIn(f"Case {case.reference}", reminder.text)
+        self.assertIn("3 days ago", reminder.text)
+        self.assertIn("Kibera, Olympic estate, Nairobi City", reminder.text)
+        self.assertTrue(reminder.text.endswith(self.short_link(case)))
+        # Never the citizen's words, identity or tracking link in an SMS.
+        self.assertNotIn(case.description, reminder.text)
+        self.assertNotIn("Achieng", reminder.text)
+        self.assertNotIn(case.tracking_token, reminder.text)
+        self.assertFalse(self.reminders(on_time).exists())
+        self.assertEqual(self.client.get(self.short_link(case)).status_code, 200)
+
+        out, _err = run("send_reminders")
+        self.assertIn("Authority reminders queued: 0.", out)
+        self.assertEqual(self.reminders(case).count(), 1)
+
+        # A new due date (after an escalation, say) earns a new reminder.
+        Case.objects.filter(pk=case.pk).update(due_date=case.due_date + datetime.timedelta(days=1))
+        run("send_reminders")
+        self.assertEqual(self.reminders(case).count(), 2)
+
+    def test_the_outbox_masks_the_link_and_keeps_only_the_masked_text_once_sent(self):
+        case = self.forwarded_case(days_late=3)
+        run("send_reminders")
+        reminder = self.reminders(case).get()
+        self.assertNotIn(case.response_link_nonce, reminder.masked_text)
+        self.assertIn(f"/respond/…{case.response_link_nonce[-4:]}/", reminder.masked_text)
+
+        other = self.forwarded_case(days_late=3)
+        with self.captureOnCommitCallbacks(execute=True):
+            run("send_reminders")
+        sent = self.reminders(other).get()
+        self.assertEqual(sent.status, MessageStatus.SENT)
+        self.assertTrue(locmem.outbox[-1].text.endswith(self.short_link(other)))
+        self.assertNotIn(other.response_link_nonce, sent.text)
+
+    def test_no_reminder_with_a_dead_link(self):
+        # The short link lasts 30 days from the forward: a reminder after that is not sent.
+        expired = self.forwarded_case(days_late=3)
+        Case.objects.filter(pk=expired.pk).update(
+            forwarded_at=timezone.now() - datetime.timedelta(days=31)
+        )
+        # A recalled case is no longer with the authority, and its link is revoked.
+        recalled = self.forwarded_case(days_late=3)
+        actions.recall_case(case=recalled, by=supervisor())
+        out, _err = run("send_reminders")
+        self.assertIn("Authority reminders queued: 0.", out)
+        self.assertFalse(self.reminders(expired).exists())
+        self.assertFalse(self.reminders(recalled).exists())
+        self.assertEqual(self.client.get(self.short_link(expired)).status_code, 410)
+
+    def test_an_email_wins_and_a_number_we_cannot_text_gets_nothing(self):
+        both = AuthorityFactory(name="Both office", email="both@example.go.ke", phone="0733 0")
+        by_mail = self.forwarded_case(days_late=3, authority=both)
+        broken = AuthorityFactory(name="Broken number office", email="", phone="12")
+        unreachable = self.forwarded_case(days_late=3, authority=broken)
+        run("send_reminders")
+        self.assertEqual(self.reminders(by_mail).get().channel, "email")
+        self.assertFalse(self.reminders(unreachable).exists())
+
+    def test_the_text_is_the_editable_template(self):
+        MessageTemplate.objects.filter(
+            event="authority_reminder", channel="sms", language="en"
+        ).update(body="Late: {reference}, {days_overdue} days. {respond_link}")
+        case = self.forwarded_case(days_late=4)
+        run("send_reminders")
+        self.assertEqual(
+            self.reminders(case).get().text,
+            f"Late: {case.reference}, 4 days. http://testserver{self.short_link(case)}",
+        )

@@ -269,3 +269,48 @@ class AnswerBySmsMigrationTests(TestCase):
         self.assertFalse(
             MessageTemplate.objects.filter(event="authority_new_case", channel="sms").exists()
         )
+
+
+class ReminderSmsMigrationTests(TestCase):
+    """notify/migrations/0010: the authority's reminder SMS templates are added where missing,
+    and an installation's own text is kept."""
+
+    migration = "notify.migrations.0010_authority_reminder_sms"
+
+    def test_adds_the_shipped_texts_and_keeps_an_edited_one(self):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        migration = import_module(self.migration)
+        for language in ("en", "sw"):
+            self.assertEqual(
+                migration.REMINDER_SMS[language], AUTHORITY_SMS[("authority_reminder", language)]
+            )
+        templates = MessageTemplate.objects.filter(event="authority_reminder", channel="sms")
+        templates.filter(language="en").delete()
+        templates.filter(language="sw").update(body="Ukumbusho: {reference}. {respond_link}")
+
+        migration.forwards(apps, None)
+
+        self.assertEqual(
+            templates.get(language="en").body, AUTHORITY_SMS[("authority_reminder", "en")]
+        )
+        self.assertEqual(
+            templates.get(language="sw").body, "Ukumbusho: {reference}. {respond_link}"
+        )
+
+        migration.backwards(apps, None)
+        self.assertEqual(list(templates.values_list("language", flat=True)), ["sw"])
+
+    def test_the_reminder_sms_fits_with_a_long_overdue_count_in_both_languages(self):
+        for language in ("en", "sw"):
+            with self.subTest(language=language):
+                text = render_sms(
+                    AUTHORITY_SMS[("authority_reminder", language)],
+                    {**LONG_VALUES, "days_overdue": "1234"},
+                )
+                self.assertLessEqual(segment_count(text), 2)
+                self.assertIn("12 December 2026", text)
+                self.assertIn("1234", text)
+                self.assertTrue(text.endswith(RESPOND_LINK))

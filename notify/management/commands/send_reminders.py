@@ -7,7 +7,10 @@ from notify.reminders import send_reminders
 
 
 class Command(BaseCommand):
-    help = "E-mails authorities about overdue cases and supervisors about cases overdue twice."
+    help = (
+        "Reminds authorities of overdue cases (by e-mail, or by SMS to an authority with a "
+        "phone number and no e-mail) and e-mails supervisors about cases overdue twice."
+    )
 
     def handle(self, *args, **options):
         counts = send_reminders()
