@@ -195,6 +195,9 @@ def ussd_session(request):
 
 
 DTMF = re.compile(r"^[0-9*#]*$")
+MAX_DURATION_SECONDS = 2**31 - 1  # VoiceCall.duration_seconds
+MAX_AMOUNT = Decimal(10**8)  # VoiceCall.amount: 12 digits, 4 after the point
+AMOUNT_PLACES = Decimal("0.0001")
 
 
 class BadVoiceField(ValueError):
@@ -218,15 +221,11 @@ def _voice_request(data):
         if recording_url and not recording_url.startswith(("https://", "http://")):
             raise BadVoiceField("recordingUrl")
     duration = data.get("durationInSeconds", "").strip()
-    if duration and not duration.isdigit():
+    # isdigit() also accepts digits like "²"; the column is a 32-bit integer on PostgreSQL.
+    if duration and not (duration.isascii() and duration.isdigit()):
         raise BadVoiceField("durationInSeconds")
-    amount = data.get("amount", "").strip()
-    try:
-        amount = Decimal(amount) if amount else None
-    except InvalidOperation as error:
-        raise BadVoiceField("amount") from error
-    if amount is not None and (not amount.is_finite() or abs(amount) >= 10**8):
-        raise BadVoiceField("amount")
+    if duration and int(duration) > MAX_DURATION_SECONDS:
+        raise BadVoiceField("durationInSeconds")
     return voice.CallRequest(
         session_id=data["sessionId"].strip(),
         is_active=data["isActive"].strip() == "1",
@@ -237,10 +236,27 @@ def _voice_request(data):
         recording_url=recording_url,
         duration=int(duration) if duration else None,
         currency_code=data.get("currencyCode", "").strip(),
-        amount=amount,
+        amount=_amount(data.get("amount", "").strip()),
         hangup_cause=data.get("hangupCause", "").strip(),
         call_session_state=data.get("callSessionState", "").strip(),
     )
+
+
+def _amount(text):
+    """The call's cost as the column stores it (4 decimal places, under 10⁸), or None."""
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+        if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
+            raise BadVoiceField("amount")
+        # Rounded here: "1E-99999" or "99999999.99999" would not fit numeric(12, 4).
+        amount = amount.quantize(AMOUNT_PLACES)
+    except InvalidOperation as error:
+        raise BadVoiceField("amount") from error
+    if abs(amount) >= MAX_AMOUNT:
+        raise BadVoiceField("amount")
+    return amount
 
 
 @gateway_callback(VOICE_FIELD_LIMITS)

@@ -132,20 +132,32 @@ def _replayed_reply(call, request):
     steps = call.steps
     if not steps:
         return None
+    if not call.is_active:
+        # After the final notification nobody hears a reply: answer as that one was, and
+        # change nothing, except that a recording still awaited becomes the case (the
+        # gateway's notices may cross).
+        if request.recording_url and call.stage == VoiceStage.RECORDING:
+            return None
+        return empty_reply()
     if call.stage == VoiceStage.FINISHED:
-        return steps[-1]["reply"]
+        return _last_reply(steps)
     if request.recording_url is not None:
         for step in steps:
             if request.recording_url and step.get("recording_url") == request.recording_url:
                 return step["reply"]
         if call.stage != VoiceStage.RECORDING:
-            return steps[-1]["reply"]  # a recording nobody asked for: change nothing
+            return _last_reply(steps)  # a recording nobody asked for: change nothing
         return None
     if request.digits is None:
         return steps[0]["reply"]  # only the call's first request carries no input
     if call.stage == VoiceStage.RECORDING:
-        return steps[-1]["reply"]  # the consent key again: we already asked for the message
+        return _last_reply(steps)  # the consent key again: we already asked for the message
     return None
+
+
+def _last_reply(steps):
+    # The final notification's entry has no reply: the one before it is what was said last.
+    return next((step["reply"] for step in reversed(steps) if "reply" in step), empty_reply())
 
 
 def _finish(call, request):

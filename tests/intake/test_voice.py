@@ -34,6 +34,7 @@ PHONE = "+254712345678"
 OTHER_PHONE = "+254722000111"
 OUR_NUMBER = "+254711082000"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+EMPTY_REPLY = f"{DECLARATION}<Response></Response>"
 PROMPT_URL = re.compile(r"^http://testserver/channels/voice-prompts/(en|sw)/([\w-]+)\.mp3\?v=\w+$")
 
 # Africa's Talking's documented actions, the attributes this portal may use, and which
@@ -467,6 +468,66 @@ class ReplayTests(VoiceTestCase):
         self.assertEqual(again.xml, record.xml)
         self.assertEqual(call.log.stage, VoiceStage.RECORDING)
 
+    def test_a_recording_replayed_after_the_final_notification_changes_nothing(self):
+        call = self.call()
+        self.to_recording(call)
+        call.record()
+        call.hang_up()
+
+        again = call.record()
+        late = call.press("1")
+
+        self.assertEqual(again.xml, EMPTY_REPLY)
+        self.assertEqual(late.xml, EMPTY_REPLY)
+        self.assertEqual(Case.objects.count(), 1)
+        self.downloads.assert_called_once()
+
+    def test_a_recording_kept_by_the_final_notification_and_then_replayed(self):
+        call = self.call()
+        self.to_recording(call)
+        call.hang_up(recordingUrl="https://voice.example.org/recordings/late.mp3")
+
+        again = call.record(url="https://voice.example.org/recordings/late.mp3")
+
+        self.assertEqual(again.xml, EMPTY_REPLY)
+        self.assertEqual(Case.objects.count(), 1)
+        self.assertEqual(len(self.sms_to(PHONE)), 1)
+
+    def test_a_recording_that_comes_after_the_final_notification_becomes_the_case(self):
+        call = self.call()
+        self.to_recording(call)
+        call.hang_up()  # the gateway's notices may cross
+
+        call.record()
+
+        case = Case.objects.get()
+        self.assertEqual(call.log.case, case)
+        self.assertEqual(len(self.sms_to(PHONE)), 1)
+
+    def test_a_key_press_delivered_after_the_hang_up_changes_nothing(self):
+        call = self.call()
+        call.start()
+        main = call.press("1")
+        call.hang_up()
+
+        late = call.press("1")
+
+        self.assertEqual(late.xml, EMPTY_REPLY)
+        self.assertEqual(call.press("2").xml, EMPTY_REPLY)
+        self.assertEqual(call.record(url="").xml, EMPTY_REPLY)
+        self.assertEqual(call.log.stage, VoiceStage.MAIN)
+        self.assertEqual(call.log.steps[-1].get("ended"), True)
+        self.assertIn("en:main_menu", main.heard())
+
+    def test_a_first_request_after_the_final_notification_is_answered_politely(self):
+        call = self.call()
+        call.hang_up(hangupCause="NO_ANSWER")
+
+        late = call.start()
+
+        self.assertEqual(late.xml, EMPTY_REPLY)
+        self.assertEqual(call.log.stage, VoiceStage.LANGUAGE)
+
     def test_a_session_id_from_another_phone_is_rejected(self):
         call = self.call()
         call.start()
@@ -655,6 +716,13 @@ class RefusedVoiceCallbackTests(VoiceTestCase):
             "Invalid field: dtmfDigits": {"dtmfDigits": "1; DROP TABLE"},
             "Invalid field: recordingUrl": {"recordingUrl": "file:///etc/passwd"},
             "Invalid field: durationInSeconds": {"isActive": "0", "durationInSeconds": "-3"},
+            "Invalid field: durationInSeconds ": {"isActive": "0", "durationInSeconds": "²"},
+            "Invalid field: durationInSeconds  ": {
+                "isActive": "0",
+                "durationInSeconds": "999999999999",
+            },
+            "Invalid field: amount ": {"isActive": "0", "amount": "99999999.99999"},
+            "Invalid field: amount  ": {"isActive": "0", "amount": "1e99999"},
             "Invalid field: amount": {"isActive": "0", "amount": "NaN"},
             "NUL characters are not allowed": {"dtmfDigits": "1\x00"},
             "Field too long: dtmfDigits": {"dtmfDigits": "1" * 41},
@@ -664,9 +732,23 @@ class RefusedVoiceCallbackTests(VoiceTestCase):
             with self.subTest(reason=reason):
                 response = self.post(**fields)
                 self.assertEqual(response.status_code, 400)
-                self.assertIn(reason, response.content.decode())
+                self.assertIn(reason.strip(), response.content.decode())
         self.assertFalse(VoiceCall.objects.exists())
         self.assertFalse(Case.objects.exists())
+
+
+class CallOutcomeFieldTests(VoiceTestCase):
+    def test_the_cost_is_kept_as_the_column_holds_it(self):
+        for amount, kept in (("1E-99999", "0.0000"), ("0.123456", "0.1235"), ("2", "2.0000")):
+            with self.subTest(amount=amount):
+                call = self.call()
+                call.hang_up(amount=amount)
+                self.assertEqual(str(call.log.amount), kept)
+
+    def test_the_longest_duration_the_column_holds(self):
+        call = self.call()
+        call.hang_up(durationInSeconds=str(2**31 - 1))
+        self.assertEqual(call.log.duration_seconds, 2**31 - 1)
 
 
 @unittest.skipUnless(connection.vendor == "postgresql", "needs PostgreSQL's row locks")
