@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET
 from cases.phones import normalise_phone
 from notify.sending import record_delivery_report
 
-from . import ussd, voice
+from . import ussd, voice, voice_steps
 from .prompt_audio import PromptFiles
 from .prompts import LANGUAGES, is_prompt_key
 from .sms import receive_sms
@@ -204,7 +204,7 @@ class BadVoiceField(ValueError):
     pass
 
 
-def _voice_request(data):
+def _voice_request(data, step=None):
     """The checked ``voice.CallRequest`` of a voice callback; raises ``BadVoiceField``."""
     if data["isActive"].strip() not in ("0", "1"):
         raise BadVoiceField("isActive")
@@ -239,6 +239,7 @@ def _voice_request(data):
         amount=_amount(data.get("amount", "").strip()),
         hangup_cause=data.get("hangupCause", "").strip(),
         call_session_state=data.get("callSessionState", "").strip(),
+        step=step,
     )
 
 
@@ -261,12 +262,25 @@ def _amount(text):
 
 @gateway_callback(VOICE_FIELD_LIMITS)
 def voice_call(request):
-    data = request.POST
+    return _voice_reply(request.POST)
+
+
+@csrf_exempt
+def voice_step(request, token, step):
+    """The answer to one step of a call, at the URL its GetDigits named (``voice_steps``):
+    the token stands for the secret, for this call's ``sessionId`` only."""
+    session_id = request.POST.get("sessionId", "").strip() if request.method == "POST" else ""
+    if not voice_steps.token_matches(token, session_id):
+        raise Http404
+    return invalid_fields(request.POST, VOICE_FIELD_LIMITS) or _voice_reply(request.POST, step=step)
+
+
+def _voice_reply(data, step=None):
     refusal = missing_fields(data, ["isActive", "sessionId", "callerNumber"])
     if refusal:
         return refusal
     try:
-        call_request = _voice_request(data)
+        call_request = _voice_request(data, step=step)
     except BadVoiceField as error:
         return bad_request(f"Invalid field: {error}")
     return HttpResponse(voice.handle_request(call_request), content_type=XML_CONTENT_TYPE)

@@ -11,10 +11,13 @@ SMS with consent); 2 check: the reference's number → its status and latest upd
 responded case "1 solved, 2 not solved". A wrong key repeats the prompt once with a hint,
 then the call ends politely; a call that hangs up before recording makes no case.
 
-Replays: the gateway's request carries no step number, so a repeated request is recognised
-by what it carries. A request with nothing pressed after the first step, digits while a
-recording is awaited, a recording already handled, and anything after the call finished all
-get the stored reply and change nothing. The recording URL is unique per recording, so the
+Replays: the gateway's request carries no step number, so every ``GetDigits`` names a
+``callbackUrl`` with its own (``voice_steps``): a key press posted to a step already answered
+is a replay, however alike the keys. Without a step (a gateway that ignores ``callbackUrl``)
+a repeated request is recognised by what it carries. A request with nothing pressed after the
+first step, digits while a recording is awaited, a recording already handled, and anything
+after the call finished or the final notification all get the stored (or the empty) reply
+and change nothing. The recording URL is unique per recording, so the
 case is made once however often its callback comes; the answer "solved / not solved" ends
 the call, so it runs once too.
 """
@@ -45,6 +48,7 @@ from ..models import VoiceCall, VoiceStage
 from . import prompts
 from .prompt_audio import PromptFiles
 from .references import own_case, parse_reference
+from .voice_steps import step_url
 from .voicexml import Reply, empty_reply
 
 logger = logging.getLogger(__name__)
@@ -80,6 +84,7 @@ class CallRequest:
     amount: Decimal | None = None
     hangup_cause: str = ""
     call_session_state: str = ""
+    step: int | None = None  # the step whose question this answers (voice_steps), if known
 
 
 def handle_request(request):
@@ -103,6 +108,7 @@ def handle_request(request):
                 "stage": stage,
                 "digits": request.digits,
                 "recording_url": request.recording_url,
+                "answers": request.step,
                 "reply": reply,
             },
         ]
@@ -139,6 +145,10 @@ def _replayed_reply(call, request):
         if request.recording_url and call.stage == VoiceStage.RECORDING:
             return None
         return empty_reply()
+    if request.step is not None:
+        answered = _answered(steps, request)
+        if answered is not None:
+            return answered
     if call.stage == VoiceStage.FINISHED:
         return _last_reply(steps)
     if request.recording_url is not None:
@@ -152,6 +162,18 @@ def _replayed_reply(call, request):
         return steps[0]["reply"]  # only the call's first request carries no input
     if call.stage == VoiceStage.RECORDING:
         return _last_reply(steps)  # the consent key again: we already asked for the message
+    return None
+
+
+def _answered(steps, request):
+    """For an answer posted to its step's URL: the stored reply when that step was answered
+    already (a replay, however alike the keys), the current reply for a step that is not
+    the one asking now, else None (a fresh answer)."""
+    for step in steps:
+        if step.get("answers") == request.step:
+            return step["reply"]
+    if request.step != len(steps) - 1:
+        return _last_reply(steps)  # an old question never answered, or one never asked
     return None
 
 
@@ -251,9 +273,14 @@ class Menu:
         for key in keys:
             self.play(key, parent=parent)
 
+    def get_digits(self, **attributes):
+        # The answer goes to this step's own URL, so that a replay is told from a repeat.
+        callback_url = step_url(self.call.session_id, len(self.call.steps))
+        return self.reply.get_digits(callback_url=callback_url, **attributes)
+
     def ask(self, keys, *, hint=None, num_digits=1, finish_on_key=None, timeout=KEY_TIMEOUT):
         """A GetDigits playing ``keys`` (the hint first); nothing pressed ends the call."""
-        gather = self.reply.get_digits(
+        gather = self.get_digits(
             num_digits=num_digits, timeout=timeout, finish_on_key=finish_on_key
         )
         if hint:
@@ -395,7 +422,7 @@ class Menu:
 
     def prompt_language(self, hint=None):
         # No language yet: every part in English, then in Kiswahili.
-        gather = self.reply.get_digits(num_digits=1, timeout=KEY_TIMEOUT)
+        gather = self.get_digits(num_digits=1, timeout=KEY_TIMEOUT)
         for language in prompts.LANGUAGES:
             if hint:
                 self.play(hint, parent=gather, language=language)

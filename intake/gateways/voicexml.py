@@ -15,7 +15,7 @@ CONTENT_TYPE = "application/xml; charset=utf-8"
 ALLOWED = {
     "Say": {"voice", "playBeep"},
     "Play": {"url"},
-    "GetDigits": {"numDigits", "timeout", "finishOnKey"},
+    "GetDigits": {"numDigits", "timeout", "finishOnKey", "callbackUrl"},
     "Record": {"finishOnKey", "maxLength", "trimSilence", "playBeep"},
     "Reject": set(),
 }
@@ -46,13 +46,15 @@ class Reply:
         self._add(self.root if parent is None else parent, "Say").text = text
         return self
 
-    def get_digits(self, *, num_digits=None, timeout=10, finish_on_key=None):
+    def get_digits(self, *, num_digits=None, timeout=10, finish_on_key=None, callback_url=None):
         """A GetDigits element; fill it with ``play``/``say`` through ``parent=``."""
         attributes = {"timeout": timeout}
         if num_digits is not None:
             attributes["numDigits"] = num_digits
         if finish_on_key is not None:
             attributes["finishOnKey"] = finish_on_key
+        if callback_url is not None:
+            attributes["callbackUrl"] = callback_url
         return self._add(self.root, "GetDigits", **attributes)
 
     def record(self, *, max_length, finish_on_key="#", trim_silence=True, play_beep=True):

@@ -36,13 +36,14 @@ OUR_NUMBER = "+254711082000"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
 EMPTY_REPLY = f"{DECLARATION}<Response></Response>"
 PROMPT_URL = re.compile(r"^http://testserver/channels/voice-prompts/(en|sw)/([\w-]+)\.mp3\?v=\w+$")
+STEP_URL = re.compile(r"^http://testserver/channels/africastalking/voice-step/[0-9a-f]{32}/\d+/$")
 
 # Africa's Talking's documented actions, the attributes this portal may use, and which
 # actions may hold others.
 DOCUMENTED = {
     "Say": {"voice", "playBeep"},
     "Play": {"url"},
-    "GetDigits": {"numDigits", "timeout", "finishOnKey"},
+    "GetDigits": {"numDigits", "timeout", "finishOnKey", "callbackUrl", "callBackUrl"},
     "Record": {"finishOnKey", "maxLength", "trimSilence", "playBeep"},
     "Reject": set(),
 }
@@ -68,7 +69,14 @@ def check_documented(test, xml):
                 test.assertTrue(action.attrib[name].isdigit(), action.attrib)
         if action.tag == "Play":
             test.assertRegex(action.attrib["url"], PROMPT_URL)
+        if action.tag == "GetDigits":
+            test.assertRegex(callback_url(action), STEP_URL)
     return root
+
+
+def callback_url(gather):
+    # The documentation spells callbackUrl, the Python SDK callBackUrl.
+    return gather.attrib.get("callbackUrl") or gather.attrib.get("callBackUrl")
 
 
 class Heard:
@@ -117,6 +125,7 @@ class VoiceCallClient:
         self.phone = phone
         self.session_id = session_id or f"ATVId_{next(_sessions)}"
         self.replies = []
+        self.requests = []  # (url, fields) of every request, to replay one
 
     def data(self, **fields):
         return {
@@ -131,9 +140,10 @@ class VoiceCallClient:
             **fields,
         }
 
-    def post(self, **fields):
+    def post(self, url=VOICE_URL, **fields):
+        self.requests.append((url, fields))
         with self.test.captureOnCommitCallbacks(execute=True):
-            response = self.test.client.post(VOICE_URL, self.data(**fields))
+            response = self.test.client.post(url, self.data(**fields))
         self.test.assertEqual(response.status_code, 200, response.content)
         self.test.assertEqual(response["Content-Type"], "application/xml; charset=utf-8")
         xml = response.content.decode()
@@ -144,8 +154,21 @@ class VoiceCallClient:
     def start(self):
         return self.post()
 
-    def press(self, digits):
-        return self.post(dtmfDigits=digits)
+    def press(self, digits, url=None):
+        """Keys, posted where the gateway posts them: the callbackUrl of the GetDigits it
+        is running (the last reply's), else the number's callback URL."""
+        return self.post(url or self.answer_url(), dtmfDigits=digits)
+
+    def answer_url(self):
+        gather = self.replies[-1].waiting_for() if self.replies else None
+        if gather is None or gather.tag != "GetDigits":
+            return VOICE_URL
+        return callback_url(gather).removeprefix("http://testserver")
+
+    def replay(self, index):
+        """The gateway sends request ``index`` of this call once more, unchanged."""
+        url, fields = self.requests[index]
+        return self.post(url, **fields)
 
     def record(self, url="https://voice.example.org/recordings/abc123.mp3"):
         return self.post(recordingUrl=url)
@@ -527,6 +550,72 @@ class ReplayTests(VoiceTestCase):
 
         self.assertEqual(late.xml, EMPTY_REPLY)
         self.assertEqual(call.log.stage, VoiceStage.LANGUAGE)
+
+    def test_a_replayed_key_is_not_read_as_the_next_menus_answer(self):
+        call = self.call()
+        call.start()
+        main = call.press("1")  # English
+
+        again = call.replay(-1)  # the same "1", sent twice by the gateway
+
+        self.assertEqual(again.xml, main.xml)
+        self.assertEqual(call.log.stage, VoiceStage.MAIN)
+        sectors = call.press("1")  # a genuine "1" on the main menu: report
+        self.assertEqual(sectors.asked()[0], "en:choose_sector")
+        self.assertEqual(call.log.stage, VoiceStage.SECTOR)
+        self.assertEqual(call.replay(1).xml, main.xml)  # even later
+        self.assertEqual(call.log.stage, VoiceStage.SECTOR)
+
+    def test_a_replayed_wrong_key_uses_no_second_try(self):
+        call = self.call()
+        call.start()
+        call.press("1")
+        hint = call.press("9")
+
+        again = call.replay(-1)
+
+        self.assertEqual(again.xml, hint.xml)
+        self.assertEqual(call.press("1").asked()[0], "en:choose_sector")
+
+    def test_an_answer_to_a_step_never_asked_changes_nothing(self):
+        call = self.call()
+        call.start()
+        main = call.press("1")
+        step_url = call.answer_url()
+
+        stray = call.press("2", url=step_url.replace("/1/", "/7/"))
+
+        self.assertEqual(stray.xml, main.xml)
+        self.assertEqual(call.log.stage, VoiceStage.MAIN)
+
+    def test_a_gateway_that_ignores_callback_urls_still_gets_through_the_menu(self):
+        call = self.call()
+        call.start()
+        for key in ("1", "1", self.water_key, "1"):
+            call.press(key, url=VOICE_URL)
+        call.record()
+        self.assertEqual(Case.objects.get().sector.slug, "water")
+
+    def test_step_urls_open_only_their_own_call(self):
+        call = self.call()
+        call.start()
+        step_url = call.answer_url()
+        other = self.call()
+        other.start()
+
+        # Another call's token, a made-up one, a GET, or no secret configured: 404.
+        response = self.client.post(step_url, other.data(dtmfDigits="1"))
+        self.assertEqual(response.status_code, 404)
+        forged = re.sub(r"/[0-9a-f]{32}/", "/" + "0" * 32 + "/", step_url)
+        self.assertEqual(self.client.post(forged, call.data(dtmfDigits="1")).status_code, 404)
+        self.assertEqual(self.client.get(step_url).status_code, 404)
+        with override_settings(AFRICASTALKING_CALLBACK_SECRET=""):
+            self.assertEqual(self.client.post(step_url, call.data(dtmfDigits="1")).status_code, 404)
+        too_long = self.client.post(step_url, call.data(dtmfDigits="1" * 41))
+        self.assertEqual(too_long.status_code, 400)
+        self.assertEqual(call.log.stage, VoiceStage.LANGUAGE)
+        self.assertEqual(other.log.stage, VoiceStage.LANGUAGE)
+        self.assertNotIn("test-callback-secret", call.log.steps[0]["reply"])
 
     def test_a_session_id_from_another_phone_is_rejected(self):
         call = self.call()
