@@ -5,6 +5,7 @@ the document's structure, and only the gateway's documented actions and attribut
 written (``ALLOWED``): anything else raises at once rather than reaching a live call.
 """
 
+import re
 import xml.etree.ElementTree as ET
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
@@ -20,6 +21,8 @@ ALLOWED = {
     "Reject": set(),
 }
 NESTED = {"Say", "Play"}
+# What XML 1.0 does not allow in text (https://www.w3.org/TR/xml/#charsets).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 CONTAINERS = {"GetDigits", "Record"}
 
 
@@ -43,6 +46,9 @@ class Reply:
         return self
 
     def say(self, text, *, parent=None):
+        # ElementTree writes any character, and XML 1.0 forbids most control characters: one
+        # pasted into a case note would make the whole reply unreadable to the gateway.
+        text = _NOT_XML.sub(" ", text)
         self._add(self.root if parent is None else parent, "Say").text = text
         return self
 

@@ -709,6 +709,19 @@ class CheckCaseTests(VoiceTestCase):
         self.assertEqual(status.heard()[0], "sw:state_forwarded")
         self.assertIn("Kisumu Water", status.heard()[2])
 
+    def test_an_update_with_control_characters_is_still_a_readable_reply(self):
+        case = actions.respond_to_case(
+            case=self.forwarded_case_of(PHONE),
+            response="We repaired\x01 the pipe\x1b on Monday.",
+            by=self.worker,
+        )
+
+        _, status = self.check(self.number_of(case))  # parsed by check_documented
+
+        spoken = next(key for key in status.heard() if key.startswith("say:"))
+        self.assertIn("the pipe", spoken)
+        self.assertNotIn("\x01", spoken)
+
     def test_solved_closes_the_case_as_the_tracking_page_does(self):
         case = self.responded_case_of(PHONE)
 
