@@ -11,15 +11,15 @@ SMS with consent); 2 check: the reference's number → its status and latest upd
 responded case "1 solved, 2 not solved". A wrong key repeats the prompt once with a hint,
 then the call ends politely; a call that hangs up before recording makes no case.
 
-Replays: the gateway's request carries no step number, so every ``GetDigits`` names a
-``callbackUrl`` with its own (``voice_steps``): a key press posted to a step already answered
-is a replay, however alike the keys. Without a step (a gateway that ignores ``callbackUrl``)
-a repeated request is recognised by what it carries. A request with nothing pressed after the
-first step, digits while a recording is awaited, a recording already handled, and anything
-after the call finished or the final notification all get the stored (or the empty) reply
-and change nothing. The recording URL is unique per recording, so the
-case is made once however often its callback comes; the answer "solved / not solved" ends
-the call, so it runs once too.
+Replays: the gateway's request carries no step number, so every ``GetDigits`` and ``Record``
+names a ``callbackUrl`` with its own (``voice_steps``): an answer posted to a step already
+answered is a replay, however alike the keys (or two empty recordings). Without a step (a
+gateway that ignores ``callbackUrl``) a repeated request is recognised by what it carries. A
+request with nothing pressed after the first step, digits while a recording is awaited, a
+recording already handled, and anything after the call finished or the final notification
+all get the stored (or the empty) reply and change nothing. The recording URL is unique per
+recording, so the case is made once however often its callback comes; the answer "solved /
+not solved" ends the call, so it runs once too.
 """
 
 import logging
@@ -273,10 +273,12 @@ class Menu:
         for key in keys:
             self.play(key, parent=parent)
 
-    def get_digits(self, **attributes):
+    def step_url(self):
         # The answer goes to this step's own URL, so that a replay is told from a repeat.
-        callback_url = step_url(self.call.session_id, len(self.call.steps))
-        return self.reply.get_digits(callback_url=callback_url, **attributes)
+        return step_url(self.call.session_id, len(self.call.steps))
+
+    def get_digits(self, **attributes):
+        return self.reply.get_digits(callback_url=self.step_url(), **attributes)
 
     def ask(self, keys, *, hint=None, num_digits=1, finish_on_key=None, timeout=KEY_TIMEOUT):
         """A GetDigits playing ``keys`` (the hint first); nothing pressed ends the call."""
@@ -444,7 +446,9 @@ class Menu:
         self.ask(["consent"], hint=hint)
 
     def prompt_recording(self, hint=None):
-        record = self.reply.record(max_length=settings.VOICE_RECORDING_MAX_SECONDS)
+        record = self.reply.record(
+            max_length=settings.VOICE_RECORDING_MAX_SECONDS, callback_url=self.step_url()
+        )
         if hint:
             self.play(hint, parent=record)
         self.play("record", parent=record)

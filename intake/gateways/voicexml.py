@@ -17,7 +17,7 @@ ALLOWED = {
     "Say": {"voice", "playBeep"},
     "Play": {"url"},
     "GetDigits": {"numDigits", "timeout", "finishOnKey", "callbackUrl"},
-    "Record": {"finishOnKey", "maxLength", "trimSilence", "playBeep"},
+    "Record": {"finishOnKey", "maxLength", "trimSilence", "playBeep", "callbackUrl"},
     "Reject": set(),
 }
 NESTED = {"Say", "Play"}
@@ -63,15 +63,18 @@ class Reply:
             attributes["callbackUrl"] = callback_url
         return self._add(self.root, "GetDigits", **attributes)
 
-    def record(self, *, max_length, finish_on_key="#", trim_silence=True, play_beep=True):
-        return self._add(
-            self.root,
-            "Record",
-            finishOnKey=finish_on_key,
-            maxLength=max_length,
-            trimSilence=str(trim_silence).lower(),
-            playBeep=str(play_beep).lower(),
-        )
+    def record(
+        self, *, max_length, finish_on_key="#", trim_silence=True, play_beep=True, callback_url=None
+    ):
+        attributes = {
+            "finishOnKey": finish_on_key,
+            "maxLength": max_length,
+            "trimSilence": str(trim_silence).lower(),
+            "playBeep": str(play_beep).lower(),
+        }
+        if callback_url is not None:
+            attributes["callbackUrl"] = callback_url
+        return self._add(self.root, "Record", **attributes)
 
     def reject(self):
         self._add(self.root, "Reject")

@@ -44,7 +44,7 @@ DOCUMENTED = {
     "Say": {"voice", "playBeep"},
     "Play": {"url"},
     "GetDigits": {"numDigits", "timeout", "finishOnKey", "callbackUrl", "callBackUrl"},
-    "Record": {"finishOnKey", "maxLength", "trimSilence", "playBeep"},
+    "Record": {"finishOnKey", "maxLength", "trimSilence", "playBeep", "callbackUrl", "callBackUrl"},
     "Reject": set(),
 }
 MAY_HOLD = {"GetDigits": {"Say", "Play"}, "Record": {"Say", "Play"}}
@@ -69,7 +69,7 @@ def check_documented(test, xml):
                 test.assertTrue(action.attrib[name].isdigit(), action.attrib)
         if action.tag == "Play":
             test.assertRegex(action.attrib["url"], PROMPT_URL)
-        if action.tag == "GetDigits":
+        if action.tag in ("GetDigits", "Record"):
             test.assertRegex(callback_url(action), STEP_URL)
     return root
 
@@ -157,11 +157,11 @@ class VoiceCallClient:
     def press(self, digits, url=None):
         """Keys, posted where the gateway posts them: the callbackUrl of the GetDigits it
         is running (the last reply's), else the number's callback URL."""
-        return self.post(url or self.answer_url(), dtmfDigits=digits)
+        return self.post(url or self.answer_url("GetDigits"), dtmfDigits=digits)
 
-    def answer_url(self):
+    def answer_url(self, action="GetDigits"):
         gather = self.replies[-1].waiting_for() if self.replies else None
-        if gather is None or gather.tag != "GetDigits":
+        if gather is None or gather.tag != action:
             return VOICE_URL
         return callback_url(gather).removeprefix("http://testserver")
 
@@ -171,7 +171,7 @@ class VoiceCallClient:
         return self.post(url, **fields)
 
     def record(self, url="https://voice.example.org/recordings/abc123.mp3"):
-        return self.post(recordingUrl=url)
+        return self.post(self.answer_url("Record"), recordingUrl=url)
 
     def hang_up(self, **fields):
         outcome = {
@@ -256,7 +256,13 @@ class ReportTests(VoiceTestCase):
         self.assertEqual(record.actions, ["Record"])
         self.assertEqual(
             record.waiting_for().attrib,
-            {"finishOnKey": "#", "maxLength": "180", "trimSilence": "true", "playBeep": "true"},
+            {
+                "finishOnKey": "#",
+                "maxLength": "180",
+                "trimSilence": "true",
+                "playBeep": "true",
+                "callbackUrl": "http://testserver" + call.answer_url("Record"),
+            },
         )
         self.assertEqual(record.asked(), ["en:record"])
         self.assertEqual(Case.objects.count(), 0)
@@ -616,6 +622,17 @@ class ReplayTests(VoiceTestCase):
         self.assertEqual(call.log.stage, VoiceStage.LANGUAGE)
         self.assertEqual(other.log.stage, VoiceStage.LANGUAGE)
         self.assertNotIn("test-callback-secret", call.log.steps[0]["reply"])
+
+    def test_a_replayed_empty_recording_uses_no_second_try(self):
+        call = self.call()
+        self.to_recording(call)
+        hint = call.record(url="")
+
+        again = call.replay(-1)
+
+        self.assertEqual(again.xml, hint.xml)
+        call.record()
+        self.assertEqual(Case.objects.count(), 1)
 
     def test_a_session_id_from_another_phone_is_rejected(self):
         call = self.call()
