@@ -25,6 +25,12 @@ urlpatterns = [
         views.voice_call,
         name="africastalking_voice",
     ),
+    # The answer to one step of a call (voice_steps): GetDigits names it as its callbackUrl.
+    path(
+        "africastalking/voice-step/<str:token>/<int:step>/",
+        views.voice_step,
+        name="africastalking_voice_step",
+    ),
     # Fetched by the gateway during calls: public, like the words they speak.
     path(
         "voice-prompts/<str:language>/<slug:key>.mp3",

@@ -28,7 +28,7 @@ from django.views.decorators.http import require_GET
 from cases.phones import normalise_phone
 from notify.sending import record_delivery_report
 
-from . import ussd, voice
+from . import ussd, voice, voice_steps
 from .prompt_audio import PromptFiles
 from .prompts import LANGUAGES, is_prompt_key
 from .sms import receive_sms
@@ -195,13 +195,16 @@ def ussd_session(request):
 
 
 DTMF = re.compile(r"^[0-9*#]*$")
+MAX_DURATION_SECONDS = 2**31 - 1  # VoiceCall.duration_seconds
+MAX_AMOUNT = Decimal(10**8)  # VoiceCall.amount: 12 digits, 4 after the point
+AMOUNT_PLACES = Decimal("0.0001")
 
 
 class BadVoiceField(ValueError):
     pass
 
 
-def _voice_request(data):
+def _voice_request(data, step=None):
     """The checked ``voice.CallRequest`` of a voice callback; raises ``BadVoiceField``."""
     if data["isActive"].strip() not in ("0", "1"):
         raise BadVoiceField("isActive")
@@ -218,15 +221,11 @@ def _voice_request(data):
         if recording_url and not recording_url.startswith(("https://", "http://")):
             raise BadVoiceField("recordingUrl")
     duration = data.get("durationInSeconds", "").strip()
-    if duration and not duration.isdigit():
+    # isdigit() also accepts digits like "²"; the column is a 32-bit integer on PostgreSQL.
+    if duration and not (duration.isascii() and duration.isdigit()):
         raise BadVoiceField("durationInSeconds")
-    amount = data.get("amount", "").strip()
-    try:
-        amount = Decimal(amount) if amount else None
-    except InvalidOperation as error:
-        raise BadVoiceField("amount") from error
-    if amount is not None and (not amount.is_finite() or abs(amount) >= 10**8):
-        raise BadVoiceField("amount")
+    if duration and int(duration) > MAX_DURATION_SECONDS:
+        raise BadVoiceField("durationInSeconds")
     return voice.CallRequest(
         session_id=data["sessionId"].strip(),
         is_active=data["isActive"].strip() == "1",
@@ -237,20 +236,51 @@ def _voice_request(data):
         recording_url=recording_url,
         duration=int(duration) if duration else None,
         currency_code=data.get("currencyCode", "").strip(),
-        amount=amount,
+        amount=_amount(data.get("amount", "").strip()),
         hangup_cause=data.get("hangupCause", "").strip(),
         call_session_state=data.get("callSessionState", "").strip(),
+        step=step,
     )
+
+
+def _amount(text):
+    """The call's cost as the column stores it (4 decimal places, under 10⁸), or None."""
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+        if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
+            raise BadVoiceField("amount")
+        # Rounded here: "1E-99999" or "99999999.99999" would not fit numeric(12, 4).
+        amount = amount.quantize(AMOUNT_PLACES)
+    except InvalidOperation as error:
+        raise BadVoiceField("amount") from error
+    if abs(amount) >= MAX_AMOUNT:
+        raise BadVoiceField("amount")
+    return amount
 
 
 @gateway_callback(VOICE_FIELD_LIMITS)
 def voice_call(request):
-    data = request.POST
+    return _voice_reply(request.POST)
+
+
+@csrf_exempt
+def voice_step(request, token, step):
+    """The answer to one step of a call, at the URL its GetDigits named (``voice_steps``):
+    the token stands for the secret, for this call's ``sessionId`` only."""
+    session_id = request.POST.get("sessionId", "").strip() if request.method == "POST" else ""
+    if not voice_steps.token_matches(token, session_id):
+        raise Http404
+    return invalid_fields(request.POST, VOICE_FIELD_LIMITS) or _voice_reply(request.POST, step=step)
+
+
+def _voice_reply(data, step=None):
     refusal = missing_fields(data, ["isActive", "sessionId", "callerNumber"])
     if refusal:
         return refusal
     try:
-        call_request = _voice_request(data)
+        call_request = _voice_request(data, step=step)
     except BadVoiceField as error:
         return bad_request(f"Invalid field: {error}")
     return HttpResponse(voice.handle_request(call_request), content_type=XML_CONTENT_TYPE)

@@ -11,12 +11,15 @@ SMS with consent); 2 check: the reference's number → its status and latest upd
 responded case "1 solved, 2 not solved". A wrong key repeats the prompt once with a hint,
 then the call ends politely; a call that hangs up before recording makes no case.
 
-Replays: the gateway's request carries no step number, so a repeated request is recognised
-by what it carries. A request with nothing pressed after the first step, digits while a
-recording is awaited, a recording already handled, and anything after the call finished all
-get the stored reply and change nothing. The recording URL is unique per recording, so the
-case is made once however often its callback comes; the answer "solved / not solved" ends
-the call, so it runs once too.
+Replays: the gateway's request carries no step number, so every ``GetDigits`` and ``Record``
+names a ``callbackUrl`` with its own (``voice_steps``): an answer posted to a step already
+answered is a replay, however alike the keys (or two empty recordings). Without a step (a
+gateway that ignores ``callbackUrl``) a repeated request is recognised by what it carries. A
+request with nothing pressed after the first step, digits while a recording is awaited, a
+recording already handled, and anything after the call finished or the final notification
+all get the stored (or the empty) reply and change nothing. The recording URL is unique per
+recording, so the case is made once however often its callback comes; the answer "solved /
+not solved" ends the call, so it runs once too.
 """
 
 import logging
@@ -45,6 +48,7 @@ from ..models import VoiceCall, VoiceStage
 from . import prompts
 from .prompt_audio import PromptFiles
 from .references import own_case, parse_reference
+from .voice_steps import step_url
 from .voicexml import Reply, empty_reply
 
 logger = logging.getLogger(__name__)
@@ -80,6 +84,7 @@ class CallRequest:
     amount: Decimal | None = None
     hangup_cause: str = ""
     call_session_state: str = ""
+    step: int | None = None  # the step whose question this answers (voice_steps), if known
 
 
 def handle_request(request):
@@ -103,6 +108,7 @@ def handle_request(request):
                 "stage": stage,
                 "digits": request.digits,
                 "recording_url": request.recording_url,
+                "answers": request.step,
                 "reply": reply,
             },
         ]
@@ -132,20 +138,48 @@ def _replayed_reply(call, request):
     steps = call.steps
     if not steps:
         return None
+    if not call.is_active:
+        # After the final notification nobody hears a reply: answer as that one was, and
+        # change nothing, except that a recording still awaited becomes the case (the
+        # gateway's notices may cross).
+        if request.recording_url and call.stage == VoiceStage.RECORDING:
+            return None
+        return empty_reply()
+    if request.step is not None:
+        answered = _answered(steps, request)
+        if answered is not None:
+            return answered
     if call.stage == VoiceStage.FINISHED:
-        return steps[-1]["reply"]
+        return _last_reply(steps)
     if request.recording_url is not None:
         for step in steps:
             if request.recording_url and step.get("recording_url") == request.recording_url:
                 return step["reply"]
         if call.stage != VoiceStage.RECORDING:
-            return steps[-1]["reply"]  # a recording nobody asked for: change nothing
+            return _last_reply(steps)  # a recording nobody asked for: change nothing
         return None
     if request.digits is None:
         return steps[0]["reply"]  # only the call's first request carries no input
     if call.stage == VoiceStage.RECORDING:
-        return steps[-1]["reply"]  # the consent key again: we already asked for the message
+        return _last_reply(steps)  # the consent key again: we already asked for the message
     return None
+
+
+def _answered(steps, request):
+    """For an answer posted to its step's URL: the stored reply when that step was answered
+    already (a replay, however alike the keys), the current reply for a step that is not
+    the one asking now, else None (a fresh answer)."""
+    for step in steps:
+        if step.get("answers") == request.step:
+            return step["reply"]
+    if request.step != len(steps) - 1:
+        return _last_reply(steps)  # an old question never answered, or one never asked
+    return None
+
+
+def _last_reply(steps):
+    # The final notification's entry has no reply: the one before it is what was said last.
+    return next((step["reply"] for step in reversed(steps) if "reply" in step), empty_reply())
 
 
 def _finish(call, request):
@@ -239,9 +273,16 @@ class Menu:
         for key in keys:
             self.play(key, parent=parent)
 
+    def step_url(self):
+        # The answer goes to this step's own URL, so that a replay is told from a repeat.
+        return step_url(self.call.session_id, len(self.call.steps))
+
+    def get_digits(self, **attributes):
+        return self.reply.get_digits(callback_url=self.step_url(), **attributes)
+
     def ask(self, keys, *, hint=None, num_digits=1, finish_on_key=None, timeout=KEY_TIMEOUT):
         """A GetDigits playing ``keys`` (the hint first); nothing pressed ends the call."""
-        gather = self.reply.get_digits(
+        gather = self.get_digits(
             num_digits=num_digits, timeout=timeout, finish_on_key=finish_on_key
         )
         if hint:
@@ -383,7 +424,7 @@ class Menu:
 
     def prompt_language(self, hint=None):
         # No language yet: every part in English, then in Kiswahili.
-        gather = self.reply.get_digits(num_digits=1, timeout=KEY_TIMEOUT)
+        gather = self.get_digits(num_digits=1, timeout=KEY_TIMEOUT)
         for language in prompts.LANGUAGES:
             if hint:
                 self.play(hint, parent=gather, language=language)
@@ -405,7 +446,9 @@ class Menu:
         self.ask(["consent"], hint=hint)
 
     def prompt_recording(self, hint=None):
-        record = self.reply.record(max_length=settings.VOICE_RECORDING_MAX_SECONDS)
+        record = self.reply.record(
+            max_length=settings.VOICE_RECORDING_MAX_SECONDS, callback_url=self.step_url()
+        )
         if hint:
             self.play(hint, parent=record)
         self.play("record", parent=record)

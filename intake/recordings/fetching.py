@@ -6,13 +6,20 @@ compared with each prefix by its parts — scheme, host, port and path — never
 for ``https://voice.example.com/``. Nothing is requested before the address passes; every
 redirect is read by us (never followed by a library) and its target must pass too, for at
 most ``MAX_REDIRECTS`` hops. The body is streamed into a spooled file and given up as soon
-as it passes the size limit or the time limit. The standard library's ``http.client`` does
-the requests: no proxy from the environment, no automatic redirects, nothing hidden.
+as it passes the size limit (with or without Content-Length) or the time limit, which holds
+for the whole try: connection, TLS, headers and body. The standard library's
+``http.client`` does the requests: no proxy from the environment, no automatic redirects,
+TLS verified by ``ssl.create_default_context()``. (urllib3, installed with requests, would
+save a few lines but not the allow-list, the redirect checks or the deadline, and is no
+dependency of ours.)
 """
 
+import contextlib
 import http.client
+import socket
 import ssl
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
@@ -46,13 +53,18 @@ class Address:
     def matches(self, prefix):
         if (self.scheme, self.host, self.port) != (prefix.scheme, prefix.host, prefix.port):
             return False
-        return self.path.startswith(prefix.path)
+        if prefix.path.endswith("/"):
+            return self.path.startswith(prefix.path)
+        # By whole segments: the prefix "/rec" allows "/rec" and "/rec/…", not "/recordings".
+        return self.path == prefix.path or self.path.startswith(f"{prefix.path}/")
 
 
 def parse_address(url):
     """The parts of an absolute http(s) address, or None for anything we would not send."""
     url = url or ""
-    if not url or any(character.isspace() or ord(character) < 32 for character in url):
+    # ASCII only: the gateway's addresses are, and a Unicode host or path would be encoded
+    # (IDNA, UTF-8) differently by whoever reads it next.
+    if not url or not url.isascii() or not url.isprintable() or " " in url:
         return None
     if "\\" in url or len(url) > 2000:
         return None
@@ -62,14 +74,27 @@ def parse_address(url):
     except ValueError:
         return None
     scheme = parts.scheme.lower()
-    if scheme not in DEFAULT_PORTS or not parts.hostname or parts.username or parts.password:
+    # Any "@" is user information, even an empty one ("https://@host/").
+    if scheme not in DEFAULT_PORTS or not parts.hostname or "@" in parts.netloc or port == 0:
         return None
     path = parts.path or "/"
-    # "/allowed/../elsewhere" starts like an allowed path and is not one.
-    if any(segment in (".", "..") for segment in unquote(path).split("/")):
+    if _has_dot_segment(path):
         return None
     target = path + (f"?{parts.query}" if parts.query else "")
     return Address(scheme, parts.hostname.lower(), port or DEFAULT_PORTS[scheme], path, target)
+
+
+def _has_dot_segment(path):
+    """Whether "/allowed/../elsewhere" (however often percent-encoded) leaves the path it
+    starts with: a server that decodes twice would go there."""
+    for _round in range(4):
+        if any(segment in (".", "..") for segment in path.split("/")):
+            return True
+        decoded = unquote(path)
+        if decoded == path:
+            return False
+        path = decoded
+    return True  # encoded more deeply than any real address: refused
 
 
 def allowed(url, prefixes):
@@ -117,9 +142,24 @@ def _remaining(deadline):
     return remaining
 
 
+def _shut(connection):
+    """End whatever the connection is waiting for (TLS handshake, headers, a chunk): the
+    socket is shut under it, so the blocked read returns at once."""
+    sock = connection.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the TCP socket, under any TLS
+
+
 def _get(address, *, deadline, max_bytes):
     """One request: the body as a File, or the Location of a redirect (a string)."""
     connection = _connection(address, deadline)
+    # http.client's timeout is per socket operation: a server that trickles its TLS
+    # handshake, headers or chunk sizes would restart it with every byte. The watchdog
+    # holds the whole try to the deadline.
+    watchdog = threading.Timer(_remaining(deadline), _shut, args=(connection,))
+    watchdog.daemon = True
+    watchdog.start()
     try:
         connection.request(
             "GET",
@@ -129,6 +169,7 @@ def _get(address, *, deadline, max_bytes):
         # Kept before the response: http.client drops it from the connection when the
         # server closes after the body, and each read's wait is set on it.
         sock = connection.sock
+        sock.settimeout(_remaining(deadline))  # past the deadline (a slow connect): stop
         response = connection.getresponse()
         if response.status in REDIRECT_STATUSES:
             location = response.getheader("Location")
@@ -143,8 +184,11 @@ def _get(address, *, deadline, max_bytes):
         return _read_body(sock, response, deadline=deadline, max_bytes=max_bytes)
     except (OSError, http.client.HTTPException) as error:
         # Timeouts, refused connections, TLS errors, broken responses.
+        if time.monotonic() >= deadline:
+            raise FetchFailed("Timed out.") from error  # the watchdog shut the socket
         raise FetchFailed(f"{type(error).__name__}: {error}") from error
     finally:
+        watchdog.cancel()
         connection.close()
 
 

@@ -10,14 +10,14 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from cases.access_log import record_access
 from cases.models import AccessKind, CaseAttachment, StaffAccess
 from cases.policies import case_permission_policy
 
 from .headers import mark_private
-from .ranges import Unsatisfiable, read_range, requested_range
+from .ranges import FileRange, Unsatisfiable, requested_range
 
 MAX_NAME_LENGTH = 120
 RANGE_LOG_WINDOW = datetime.timedelta(minutes=10)
@@ -36,10 +36,11 @@ def download_name(attachment):
     return stem[: MAX_NAME_LENGTH - len(extension)] + extension
 
 
-@require_GET
+@require_safe
 def download_evidence(request, pk):
     """The file as a download; with ``?play=1`` a recording is served for the case view's
-    audio player instead (inline). Both answer byte ranges, so a player can seek."""
+    audio player instead (inline). Both answer byte ranges, so a player can seek, and HEAD
+    (the headers only: gunicorn sends no body, and nothing is read, so nothing is logged)."""
     user = request.user
     # Anyone else gets the same 404 as for a file that does not exist.
     if not (user.is_authenticated and user.is_active and user.is_staff):
@@ -56,8 +57,10 @@ def download_evidence(request, pk):
         response["Content-Range"] = f"bytes */{attachment.size}"
         return _evidence_headers(response, etag)
     detail = f"{attachment.content_type}, played" if playing else attachment.content_type
+    heard = request.method == "GET"
     if wanted is None:
-        record_access(user, AccessKind.EVIDENCE, case=attachment.case, detail=detail)
+        if heard:
+            record_access(user, AccessKind.EVIDENCE, case=attachment.case, detail=detail)
         response = FileResponse(
             attachment.file.open("rb"),
             as_attachment=not playing,
@@ -65,10 +68,11 @@ def download_evidence(request, pk):
             content_type=attachment.content_type,
         )
         return _evidence_headers(response, etag)
-    _record_once(user, attachment, detail)
+    if heard:
+        _record_once(user, attachment, detail)
     first, last = wanted
     response = StreamingHttpResponse(
-        read_range(attachment.file.open("rb"), first, last),
+        FileRange(attachment.file.open("rb"), first, last),
         status=206,
         content_type=attachment.content_type,
     )
@@ -86,6 +90,7 @@ def _wanted_range(request, size, etag):
     if not header:
         return None
     if_range = request.headers.get("If-Range")
+    # Only our strong ETag matches: no Last-Modified is sent, so a date never does.
     if if_range is not None and if_range.strip() != etag:
         return None  # the file changed since the client's part: send all of it
     return requested_range(header, size)

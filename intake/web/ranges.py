@@ -1,13 +1,26 @@
 """HTTP byte ranges (RFC 9110, section 14) for serving evidence files: an audio player asks
-for parts of a recording to seek in it."""
+for parts of a recording to seek in it.
+
+Neither Django (``FileResponse`` sends whole files) nor an installed package serves ranges for
+files that are not static (WhiteNoise's range support is internal to its static files;
+Werkzeug comes only with a test tool), hence these few lines.
+"""
 
 import re
 
-_SPEC = re.compile(r"\s*(\d*)\s*-\s*(\d*)\s*")
+# ASCII digits only (``\d`` would take "٣"), at most 18 of them: longer numbers are beyond
+# any file and would make int() fail past Python's 4,300-digit limit.
+_SPEC = re.compile(r"\s*([0-9]*)\s*-\s*([0-9]*)\s*")
+_MAX_DIGITS = 18
+_BEYOND_ANY_FILE = 10**_MAX_DIGITS
 
 
 class Unsatisfiable(Exception):
     """The Range header asks for bytes the file does not have, or cannot be read: 416."""
+
+
+def _position(digits):
+    return int(digits) if len(digits) <= _MAX_DIGITS else _BEYOND_ANY_FILE
 
 
 def requested_range(header, size):
@@ -26,27 +39,37 @@ def requested_range(header, size):
     if match is None or not (match[1] or match[2]):
         raise Unsatisfiable
     if match[1]:
-        first = int(match[1])
-        last = int(match[2]) if match[2] else size - 1
+        first = _position(match[1])
+        last = _position(match[2]) if match[2] else size - 1
         if last < first or first >= size:
             raise Unsatisfiable
         return first, min(last, size - 1)
-    suffix = int(match[2])  # "bytes=-500": the last 500 bytes
+    suffix = _position(match[2])  # "bytes=-500": the last 500 bytes
     if suffix == 0 or size == 0:
         raise Unsatisfiable
     return max(size - suffix, 0), size - 1
 
 
-def read_range(file, first, last, chunk_size=64 * 1024):
-    """Yield bytes ``first`` to ``last`` of an open file, then close it."""
-    try:
-        file.seek(first)
-        remaining = last - first + 1
+class FileRange:
+    """Bytes ``first`` to ``last`` of an open file, in chunks. The response closes it when
+    it is done, also when no chunk was ever read (a HEAD request, a player that hung up);
+    a generator's ``finally`` would not run then."""
+
+    def __init__(self, file, first, last, chunk_size=64 * 1024):
+        self.file = file
+        self.first = first
+        self.last = last
+        self.chunk_size = chunk_size
+
+    def __iter__(self):
+        self.file.seek(self.first)
+        remaining = self.last - self.first + 1
         while remaining > 0:
-            chunk = file.read(min(chunk_size, remaining))
+            chunk = self.file.read(min(self.chunk_size, remaining))
             if not chunk:
                 break
             remaining -= len(chunk)
             yield chunk
-    finally:
-        file.close()
+
+    def close(self):
+        self.file.close()

@@ -14,6 +14,7 @@ from django.urls import reverse
 from PIL import ExifTags, Image, PngImagePlugin
 
 from cases.actions import add_attachment
+from cases.models import StaffAccess
 from cases.rules import Actor
 from intake.evidence import check_evidence, size_label, sniff_content_type
 from tests.factories import UserFactory, case_worker, make_case
@@ -249,6 +250,42 @@ class EvidenceDownloadTests(TestCase):
         self.assertEqual(response["X-Content-Type-Options"], "nosniff")
         self.assertIn("private", response["Cache-Control"])
         self.assertIn("no-store", response["Cache-Control"])
+
+    def test_head_gives_the_headers_only_and_is_not_logged_as_a_download(self):
+        self.client.force_login(self.nairobi_worker)
+        size = len(small_pdf())
+
+        whole = self.client.head(self.url)
+        part = self.client.head(self.url, headers={"Range": "bytes=0-9"})
+
+        self.assertEqual(whole.status_code, 200)
+        self.assertEqual(whole["Content-Length"], str(size))
+        self.assertEqual(whole["Accept-Ranges"], "bytes")
+        self.assertEqual(b"".join(whole.streaming_content), b"")
+        self.assertEqual(part.status_code, 206)
+        self.assertEqual(part["Content-Range"], f"bytes 0-9/{size}")
+        self.assertEqual(part["Content-Length"], "10")
+        self.assertFalse(StaffAccess.objects.filter(user=self.nairobi_worker).exists())
+        self.assertEqual(self.client.post(self.url).status_code, 405)
+
+    def test_a_range_of_a_document_and_if_range(self):
+        self.client.force_login(self.nairobi_worker)
+        response = self.client.get(self.url, headers={"Range": "bytes=-8"})
+        self.assertEqual(response.status_code, 206)
+        self.assertEqual(b"".join(response.streaming_content), small_pdf()[-8:])
+        etag = response["ETag"]
+
+        same = self.client.get(self.url, headers={"Range": "bytes=0-3", "If-Range": etag})
+        dated = self.client.get(
+            self.url,
+            headers={"Range": "bytes=0-3", "If-Range": "Thu, 03 Dec 2026 10:00:00 GMT"},
+        )
+        huge = self.client.get(self.url, headers={"Range": f"bytes={'9' * 5000}-"})
+
+        self.assertEqual(b"".join(same.streaming_content), small_pdf()[:4])
+        self.assertEqual(dated.status_code, 200)  # no Last-Modified is sent: a date never matches
+        self.assertEqual(huge.status_code, 416)
+        self.assertEqual(huge["Content-Range"], f"bytes */{len(small_pdf())}")
 
     def test_the_stored_file_has_a_server_chosen_name_outside_media(self):
         self.assertNotIn("passwd", self.attachment.file.name)

@@ -2,6 +2,7 @@
 audio, attached to the case; refused or retried with back-off, and shown to staff."""
 
 import datetime
+import ssl
 import struct
 import threading
 import time
@@ -19,7 +20,7 @@ from cases.models import Channel, TimelineVisibility
 from cases.rules import Actor
 from intake.models import RecordingStatus
 from intake.recordings import queue_recording_download, run_download
-from intake.recordings.fetching import allowed
+from intake.recordings.fetching import _connection, allowed, fetch, parse_address
 from tests.factories import case_worker, make_case
 from tests.intake.test_evidence import small_pdf, wav_voice_note
 
@@ -104,6 +105,38 @@ class RecordingServer:
 
         self.routes[path] = answer
 
+    def chunked(self, path, content, chunk=1000):
+        """The body in chunks, without Content-Length."""
+
+        def answer(handler):
+            handler.protocol_version = "HTTP/1.1"
+            handler.send_response(200)
+            handler.send_header("Content-Type", "audio/wav")
+            handler.send_header("Transfer-Encoding", "chunked")
+            handler.end_headers()
+            for start in range(0, len(content), chunk):
+                part = content[start : start + chunk]
+                handler.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+            handler.wfile.write(b"0\r\n\r\n")
+            handler.close_connection = True
+
+        self.routes[path] = answer
+
+    def trickled_headers(self, path, every):
+        """A status line, then a header a byte at a time: never the body."""
+
+        def answer(handler):
+            try:
+                handler.wfile.write(b"HTTP/1.0 200 OK\r\n")
+                for _byte in range(100):
+                    handler.wfile.write(b"X")
+                    handler.wfile.flush()
+                    time.sleep(every)
+            except OSError:
+                pass  # the client gave up, as it should
+
+        self.routes[path] = answer
+
     def slow(self, path, seconds):
         def answer(handler):
             handler.send_response(200)
@@ -162,6 +195,43 @@ class AllowListTests(SimpleTestCase):
         ):
             with self.subTest(url=url):
                 self.assertFalse(allowed(url, self.PREFIXES))
+
+    def test_a_prefix_without_a_final_slash_allows_whole_segments_only(self):
+        prefixes = ["https://voice.example.com/rec"]
+        self.assertTrue(allowed("https://voice.example.com/rec", prefixes))
+        self.assertTrue(allowed("https://voice.example.com/rec/abc.mp3", prefixes))
+        for url in (
+            "https://voice.example.com/recordings/abc.mp3",
+            "https://voice.example.com/rec.mp3",
+            "https://voice.example.com/rec%2F..%2Fadmin",
+        ):
+            with self.subTest(url=url):
+                self.assertFalse(allowed(url, prefixes))
+
+    def test_encodings_and_odd_parts_do_not_pass(self):
+        for url in (
+            "https://@voice.example.com/recordings/abc.mp3",  # empty user information
+            "https://:@voice.example.com/recordings/abc.mp3",
+            "https://voice.example.com:0/recordings/abc.mp3",
+            "https://voice.example.com/recordings/%252e%252e/admin/",  # decoded twice
+            "https://voice.example.com/recordings/%25252e%25252e/admin/",
+            "https://voice.example.com/recordings/.%2E/admin/",
+            "https://voice.example.com/recordings/é.mp3",  # not ASCII
+            "https://voıce.example.com/recordings/abc.mp3",  # dotless i
+            "https://voice.example.com/recordings/abc\x7f.mp3",
+            "https://voice.example.com/recordings/abc\t.mp3",
+            "https://voice.example.com./recordings/abc.mp3",  # another name to a resolver
+        ):
+            with self.subTest(url=url):
+                self.assertFalse(allowed(url, self.PREFIXES))
+
+    def test_https_checks_the_certificate_and_the_host_name(self):
+        address = parse_address("https://voice.example.com/recordings/abc.mp3")
+        connection = _connection(address, time.monotonic() + 5)
+        context = connection._context  # what http.client wraps the socket with
+        self.assertEqual(context.verify_mode, ssl.CERT_REQUIRED)
+        self.assertTrue(context.check_hostname)
+        self.assertEqual((connection.host, connection.port), ("voice.example.com", 443))
 
     def test_an_empty_list_allows_nothing(self):
         self.assertFalse(allowed("https://voice.example.com/recordings/abc.mp3", []))
@@ -323,6 +393,47 @@ class RecordingDownloadTests(TestCase):
         self.assertLess(time.monotonic() - started, 2.5)
         self.assertEqual(download.status, RecordingStatus.PENDING)
         self.assertIn("timed out", download.last_error.lower())
+
+    @override_settings(EVIDENCE_MAX_MEDIA_BYTES=1000)
+    def test_a_chunked_recording_over_the_size_limit_is_given_up(self):
+        self.gateway.chunked("/recordings/chunked.wav", b"RIFF" + b"\x00" * 50_000)
+        download = self.queue(self.gateway.url("/recordings/chunked.wav"))
+        self.assertEqual(download.status, RecordingStatus.REFUSED)
+        self.assertIn("larger than the limit", download.last_error)
+
+    def test_a_chunked_recording_is_read_whole(self):
+        recording = wav_voice_note()
+        self.gateway.chunked("/recordings/chunked.wav", recording, chunk=100)
+        url = self.gateway.url("/recordings/chunked.wav")
+
+        with fetch(url, prefixes=[url], timeout=5, max_bytes=len(recording)) as body:
+            self.assertEqual(body.read(), recording)
+
+    @override_settings(RECORDING_DOWNLOAD_TIMEOUT=1)
+    def test_a_gateway_that_trickles_its_headers_cannot_stretch_the_time_limit(self):
+        self.gateway.trickled_headers("/recordings/headers.wav", every=0.2)
+
+        started = time.monotonic()
+        download = self.queue(self.gateway.url("/recordings/headers.wav"))
+
+        self.assertLess(time.monotonic() - started, 2.5)
+        self.assertEqual(download.status, RecordingStatus.PENDING)
+        self.assertIn("timed out", download.last_error.lower())
+
+    def test_a_redirect_to_another_scheme_or_a_look_alike_is_not_followed(self):
+        for location in (
+            "file:///etc/passwd",
+            "ftp://127.0.0.1/recordings/x.wav",
+            "//evil.example.org/recordings/x.wav",
+            "/recordings/%2e%2e/private/x.wav",
+            "/recordings/caf\u00e9.wav",
+        ):
+            with self.subTest(location=location):
+                path = f"/recordings/moved-{len(self.gateway.routes)}"
+                self.gateway.redirect(path, location)
+                download = self.queue(self.gateway.url(path))
+                self.assertEqual(download.status, RecordingStatus.REFUSED)
+                self.assertIn("Redirected to an address", download.last_error)
 
     def test_a_replayed_callback_queues_the_recording_once(self):
         self.gateway.body("/recordings/call-1.wav", wav_voice_note())

@@ -34,15 +34,17 @@ PHONE = "+254712345678"
 OTHER_PHONE = "+254722000111"
 OUR_NUMBER = "+254711082000"
 DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>'
+EMPTY_REPLY = f"{DECLARATION}<Response></Response>"
 PROMPT_URL = re.compile(r"^http://testserver/channels/voice-prompts/(en|sw)/([\w-]+)\.mp3\?v=\w+$")
+STEP_URL = re.compile(r"^http://testserver/channels/africastalking/voice-step/[0-9a-f]{32}/\d+/$")
 
 # Africa's Talking's documented actions, the attributes this portal may use, and which
 # actions may hold others.
 DOCUMENTED = {
     "Say": {"voice", "playBeep"},
     "Play": {"url"},
-    "GetDigits": {"numDigits", "timeout", "finishOnKey"},
-    "Record": {"finishOnKey", "maxLength", "trimSilence", "playBeep"},
+    "GetDigits": {"numDigits", "timeout", "finishOnKey", "callbackUrl", "callBackUrl"},
+    "Record": {"finishOnKey", "maxLength", "trimSilence", "playBeep", "callbackUrl", "callBackUrl"},
     "Reject": set(),
 }
 MAY_HOLD = {"GetDigits": {"Say", "Play"}, "Record": {"Say", "Play"}}
@@ -67,7 +69,14 @@ def check_documented(test, xml):
                 test.assertTrue(action.attrib[name].isdigit(), action.attrib)
         if action.tag == "Play":
             test.assertRegex(action.attrib["url"], PROMPT_URL)
+        if action.tag in ("GetDigits", "Record"):
+            test.assertRegex(callback_url(action), STEP_URL)
     return root
+
+
+def callback_url(gather):
+    # The documentation spells callbackUrl, the Python SDK callBackUrl.
+    return gather.attrib.get("callbackUrl") or gather.attrib.get("callBackUrl")
 
 
 class Heard:
@@ -116,6 +125,7 @@ class VoiceCallClient:
         self.phone = phone
         self.session_id = session_id or f"ATVId_{next(_sessions)}"
         self.replies = []
+        self.requests = []  # (url, fields) of every request, to replay one
 
     def data(self, **fields):
         return {
@@ -130,9 +140,10 @@ class VoiceCallClient:
             **fields,
         }
 
-    def post(self, **fields):
+    def post(self, url=VOICE_URL, **fields):
+        self.requests.append((url, fields))
         with self.test.captureOnCommitCallbacks(execute=True):
-            response = self.test.client.post(VOICE_URL, self.data(**fields))
+            response = self.test.client.post(url, self.data(**fields))
         self.test.assertEqual(response.status_code, 200, response.content)
         self.test.assertEqual(response["Content-Type"], "application/xml; charset=utf-8")
         xml = response.content.decode()
@@ -143,11 +154,24 @@ class VoiceCallClient:
     def start(self):
         return self.post()
 
-    def press(self, digits):
-        return self.post(dtmfDigits=digits)
+    def press(self, digits, url=None):
+        """Keys, posted where the gateway posts them: the callbackUrl of the GetDigits it
+        is running (the last reply's), else the number's callback URL."""
+        return self.post(url or self.answer_url("GetDigits"), dtmfDigits=digits)
+
+    def answer_url(self, action="GetDigits"):
+        gather = self.replies[-1].waiting_for() if self.replies else None
+        if gather is None or gather.tag != action:
+            return VOICE_URL
+        return callback_url(gather).removeprefix("http://testserver")
+
+    def replay(self, index):
+        """The gateway sends request ``index`` of this call once more, unchanged."""
+        url, fields = self.requests[index]
+        return self.post(url, **fields)
 
     def record(self, url="https://voice.example.org/recordings/abc123.mp3"):
-        return self.post(recordingUrl=url)
+        return self.post(self.answer_url("Record"), recordingUrl=url)
 
     def hang_up(self, **fields):
         outcome = {
@@ -232,7 +256,13 @@ class ReportTests(VoiceTestCase):
         self.assertEqual(record.actions, ["Record"])
         self.assertEqual(
             record.waiting_for().attrib,
-            {"finishOnKey": "#", "maxLength": "180", "trimSilence": "true", "playBeep": "true"},
+            {
+                "finishOnKey": "#",
+                "maxLength": "180",
+                "trimSilence": "true",
+                "playBeep": "true",
+                "callbackUrl": "http://testserver" + call.answer_url("Record"),
+            },
         )
         self.assertEqual(record.asked(), ["en:record"])
         self.assertEqual(Case.objects.count(), 0)
@@ -467,6 +497,143 @@ class ReplayTests(VoiceTestCase):
         self.assertEqual(again.xml, record.xml)
         self.assertEqual(call.log.stage, VoiceStage.RECORDING)
 
+    def test_a_recording_replayed_after_the_final_notification_changes_nothing(self):
+        call = self.call()
+        self.to_recording(call)
+        call.record()
+        call.hang_up()
+
+        again = call.record()
+        late = call.press("1")
+
+        self.assertEqual(again.xml, EMPTY_REPLY)
+        self.assertEqual(late.xml, EMPTY_REPLY)
+        self.assertEqual(Case.objects.count(), 1)
+        self.downloads.assert_called_once()
+
+    def test_a_recording_kept_by_the_final_notification_and_then_replayed(self):
+        call = self.call()
+        self.to_recording(call)
+        call.hang_up(recordingUrl="https://voice.example.org/recordings/late.mp3")
+
+        again = call.record(url="https://voice.example.org/recordings/late.mp3")
+
+        self.assertEqual(again.xml, EMPTY_REPLY)
+        self.assertEqual(Case.objects.count(), 1)
+        self.assertEqual(len(self.sms_to(PHONE)), 1)
+
+    def test_a_recording_that_comes_after_the_final_notification_becomes_the_case(self):
+        call = self.call()
+        self.to_recording(call)
+        call.hang_up()  # the gateway's notices may cross
+
+        call.record()
+
+        case = Case.objects.get()
+        self.assertEqual(call.log.case, case)
+        self.assertEqual(len(self.sms_to(PHONE)), 1)
+
+    def test_a_key_press_delivered_after_the_hang_up_changes_nothing(self):
+        call = self.call()
+        call.start()
+        main = call.press("1")
+        call.hang_up()
+
+        late = call.press("1")
+
+        self.assertEqual(late.xml, EMPTY_REPLY)
+        self.assertEqual(call.press("2").xml, EMPTY_REPLY)
+        self.assertEqual(call.record(url="").xml, EMPTY_REPLY)
+        self.assertEqual(call.log.stage, VoiceStage.MAIN)
+        self.assertEqual(call.log.steps[-1].get("ended"), True)
+        self.assertIn("en:main_menu", main.heard())
+
+    def test_a_first_request_after_the_final_notification_is_answered_politely(self):
+        call = self.call()
+        call.hang_up(hangupCause="NO_ANSWER")
+
+        late = call.start()
+
+        self.assertEqual(late.xml, EMPTY_REPLY)
+        self.assertEqual(call.log.stage, VoiceStage.LANGUAGE)
+
+    def test_a_replayed_key_is_not_read_as_the_next_menus_answer(self):
+        call = self.call()
+        call.start()
+        main = call.press("1")  # English
+
+        again = call.replay(-1)  # the same "1", sent twice by the gateway
+
+        self.assertEqual(again.xml, main.xml)
+        self.assertEqual(call.log.stage, VoiceStage.MAIN)
+        sectors = call.press("1")  # a genuine "1" on the main menu: report
+        self.assertEqual(sectors.asked()[0], "en:choose_sector")
+        self.assertEqual(call.log.stage, VoiceStage.SECTOR)
+        self.assertEqual(call.replay(1).xml, main.xml)  # even later
+        self.assertEqual(call.log.stage, VoiceStage.SECTOR)
+
+    def test_a_replayed_wrong_key_uses_no_second_try(self):
+        call = self.call()
+        call.start()
+        call.press("1")
+        hint = call.press("9")
+
+        again = call.replay(-1)
+
+        self.assertEqual(again.xml, hint.xml)
+        self.assertEqual(call.press("1").asked()[0], "en:choose_sector")
+
+    def test_an_answer_to_a_step_never_asked_changes_nothing(self):
+        call = self.call()
+        call.start()
+        main = call.press("1")
+        step_url = call.answer_url()
+
+        stray = call.press("2", url=step_url.replace("/1/", "/7/"))
+
+        self.assertEqual(stray.xml, main.xml)
+        self.assertEqual(call.log.stage, VoiceStage.MAIN)
+
+    def test_a_gateway_that_ignores_callback_urls_still_gets_through_the_menu(self):
+        call = self.call()
+        call.start()
+        for key in ("1", "1", self.water_key, "1"):
+            call.press(key, url=VOICE_URL)
+        call.record()
+        self.assertEqual(Case.objects.get().sector.slug, "water")
+
+    def test_step_urls_open_only_their_own_call(self):
+        call = self.call()
+        call.start()
+        step_url = call.answer_url()
+        other = self.call()
+        other.start()
+
+        # Another call's token, a made-up one, a GET, or no secret configured: 404.
+        response = self.client.post(step_url, other.data(dtmfDigits="1"))
+        self.assertEqual(response.status_code, 404)
+        forged = re.sub(r"/[0-9a-f]{32}/", "/" + "0" * 32 + "/", step_url)
+        self.assertEqual(self.client.post(forged, call.data(dtmfDigits="1")).status_code, 404)
+        self.assertEqual(self.client.get(step_url).status_code, 404)
+        with override_settings(AFRICASTALKING_CALLBACK_SECRET=""):
+            self.assertEqual(self.client.post(step_url, call.data(dtmfDigits="1")).status_code, 404)
+        too_long = self.client.post(step_url, call.data(dtmfDigits="1" * 41))
+        self.assertEqual(too_long.status_code, 400)
+        self.assertEqual(call.log.stage, VoiceStage.LANGUAGE)
+        self.assertEqual(other.log.stage, VoiceStage.LANGUAGE)
+        self.assertNotIn("test-callback-secret", call.log.steps[0]["reply"])
+
+    def test_a_replayed_empty_recording_uses_no_second_try(self):
+        call = self.call()
+        self.to_recording(call)
+        hint = call.record(url="")
+
+        again = call.replay(-1)
+
+        self.assertEqual(again.xml, hint.xml)
+        call.record()
+        self.assertEqual(Case.objects.count(), 1)
+
     def test_a_session_id_from_another_phone_is_rejected(self):
         call = self.call()
         call.start()
@@ -558,6 +725,19 @@ class CheckCaseTests(VoiceTestCase):
         _, status = self.check(self.number_of(case), language="2")
         self.assertEqual(status.heard()[0], "sw:state_forwarded")
         self.assertIn("Kisumu Water", status.heard()[2])
+
+    def test_an_update_with_control_characters_is_still_a_readable_reply(self):
+        case = actions.respond_to_case(
+            case=self.forwarded_case_of(PHONE),
+            response="We repaired\x01 the pipe\x1b on Monday.",
+            by=self.worker,
+        )
+
+        _, status = self.check(self.number_of(case))  # parsed by check_documented
+
+        spoken = next(key for key in status.heard() if key.startswith("say:"))
+        self.assertIn("the pipe", spoken)
+        self.assertNotIn("\x01", spoken)
 
     def test_solved_closes_the_case_as_the_tracking_page_does(self):
         case = self.responded_case_of(PHONE)
@@ -655,6 +835,13 @@ class RefusedVoiceCallbackTests(VoiceTestCase):
             "Invalid field: dtmfDigits": {"dtmfDigits": "1; DROP TABLE"},
             "Invalid field: recordingUrl": {"recordingUrl": "file:///etc/passwd"},
             "Invalid field: durationInSeconds": {"isActive": "0", "durationInSeconds": "-3"},
+            "Invalid field: durationInSeconds ": {"isActive": "0", "durationInSeconds": "²"},
+            "Invalid field: durationInSeconds  ": {
+                "isActive": "0",
+                "durationInSeconds": "999999999999",
+            },
+            "Invalid field: amount ": {"isActive": "0", "amount": "99999999.99999"},
+            "Invalid field: amount  ": {"isActive": "0", "amount": "1e99999"},
             "Invalid field: amount": {"isActive": "0", "amount": "NaN"},
             "NUL characters are not allowed": {"dtmfDigits": "1\x00"},
             "Field too long: dtmfDigits": {"dtmfDigits": "1" * 41},
@@ -664,9 +851,23 @@ class RefusedVoiceCallbackTests(VoiceTestCase):
             with self.subTest(reason=reason):
                 response = self.post(**fields)
                 self.assertEqual(response.status_code, 400)
-                self.assertIn(reason, response.content.decode())
+                self.assertIn(reason.strip(), response.content.decode())
         self.assertFalse(VoiceCall.objects.exists())
         self.assertFalse(Case.objects.exists())
+
+
+class CallOutcomeFieldTests(VoiceTestCase):
+    def test_the_cost_is_kept_as_the_column_holds_it(self):
+        for amount, kept in (("1E-99999", "0.0000"), ("0.123456", "0.1235"), ("2", "2.0000")):
+            with self.subTest(amount=amount):
+                call = self.call()
+                call.hang_up(amount=amount)
+                self.assertEqual(str(call.log.amount), kept)
+
+    def test_the_longest_duration_the_column_holds(self):
+        call = self.call()
+        call.hang_up(durationInSeconds=str(2**31 - 1))
+        self.assertEqual(call.log.duration_seconds, 2**31 - 1)
 
 
 @unittest.skipUnless(connection.vendor == "postgresql", "needs PostgreSQL's row locks")
