@@ -553,8 +553,8 @@ class RecordingDownloadTests(TestCase):
         page = self.client.get(reverse("cases:inspect", args=[self.case.pk])).content.decode()
         self.assertIn("The recording is being fetched from the gateway.", page)
         self.assertEqual(self.elsewhere.requests, [])
-        for fetch in fetches:
-            fetch()
+        for queued_fetch in fetches:
+            queued_fetch()
         for attachment in self.case.attachments.all():
             self.addCleanup(attachment.file.delete, save=False)
         now_allowed.refresh_from_db()
