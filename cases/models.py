@@ -590,6 +590,18 @@ class CaseLogEntry(BaseLogEntry):
     def __str__(self):
         return f"{self.action} on {self.label}"
 
+    def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True):
+        """Wagtail validates every entry before saving it. The operations hand over the case
+        and its content type as saved objects, and the database's foreign keys check both:
+        asking the database whether they exist would cost two queries per entry."""
+        exclude = set(exclude or ())
+        for name in ("case", "content_type"):
+            field = self._meta.get_field(name)
+            related = field.get_cached_value(self, default=None)
+            if related is not None and related.pk is not None and not related._state.adding:
+                exclude.add(name)
+        super().full_clean(exclude, validate_unique, validate_constraints)
+
     @cached_property
     def object_id(self):
         return self.case_id
