@@ -67,13 +67,26 @@ class CaseFilterSet(WagtailFilterSet):
         model = Case
         fields = []
 
+    # django-filter builds a new form class, and new fields, for every listing; only the
+    # county choices differ from one user to another, so one class per set of counties serves
+    # every request (a form deep-copies its class's fields, querysets included).
+    _form_classes = {}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # A county-limited user is offered only their own counties.
         user = getattr(self.request, "user", None)
         county_ids = limited_county_ids(user) if user is not None else None
+        self._counties_key = None if county_ids is None else tuple(sorted(county_ids))
         if county_ids is not None:
             self.filters["county"].queryset = County.objects.filter(pk__in=county_ids)
+
+    def get_form_class(self):
+        key = (type(self), self._counties_key)
+        form_class = self._form_classes.get(key)
+        if form_class is None:
+            form_class = self._form_classes[key] = super().get_form_class()
+        return form_class
 
     def filter_assignee(self, queryset, name, value):
         if value == "me":

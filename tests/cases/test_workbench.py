@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 
 from django.test import TestCase
 from django.urls import reverse
@@ -248,6 +249,19 @@ class InScopeRouteTests(WorkbenchTestCase):
 
 class CountyRestrictionTests(WorkbenchTestCase):
     """A worker limited to Kisumu asks for a Nairobi case by every route, by guessed URL."""
+
+    def county_choices(self, user):
+        self.login(user)
+        page = self.client.get(reverse("cases:index")).content.decode()
+        select = re.search(r'<select name="county".*?</select>', page, re.S)[0]
+        return re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select)
+
+    def test_the_county_filter_offers_each_user_their_own_counties(self):
+        # One after the other in the same process: the filter's form is shared between
+        # requests, its county choices are not.
+        self.assertEqual(self.county_choices(self.kisumu_worker), ["Kisumu"])
+        self.assertEqual(len(self.county_choices(self.supervisor)), 47)
+        self.assertEqual(self.county_choices(self.kisumu_worker), ["Kisumu"])
 
     def test_every_case_route_refuses(self):
         self.login(self.kisumu_worker)
