@@ -17,10 +17,10 @@ registers the dashboard and published cases). Never: the admin, the report form,
 the authority's link, evidence, the APIs and gateway callbacks.
 
 Forgetting: each group has a generation number in the shared cache, part of every key. A
-purge (a page published, unpublished, moved or deleted; a case changed) increments it, so
-every process stops reading the old entries; a process re-reads the number at most once a
-``GENERATION_RECHECK`` seconds, so a purge on one web process is seen on all within that
-time.
+purge (a page published, unpublished, moved or deleted; a view restriction or a site
+changed; a case changed) increments it, so every process stops reading the old entries; a
+process re-reads the number at most once a ``GENERATION_RECHECK`` seconds, so a purge on one
+web process is seen on all within that time.
 """
 
 import logging

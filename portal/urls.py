@@ -47,8 +47,10 @@ urlpatterns += i18n_patterns(
     path("feeds/reports.rss", LatestReportsFeed(), name="reports_rss"),
     path("feeds/reports.atom", LatestReportsAtomFeed(), name="reports_atom"),
     # Wagtail's page serving comes last: it matches every other path (routed in fewer
-    # queries by pages.routing, served by Wagtail).
-    re_path(page_routing.SERVE_PATTERN, page_routing.serve),
+    # queries by pages.routing, served by Wagtail). Named as Wagtail names its own, so that
+    # what resolves an address by name (translate_url: the 404 page's language switcher)
+    # finds it as it finds Wagtail's.
+    re_path(page_routing.SERVE_PATTERN, page_routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
