@@ -1,22 +1,31 @@
 """``public()`` without a query per listing: Wagtail's ``PageQuerySet.public()`` reads every
 view restriction each time it is called. The restricted paths are kept in the shared cache
-and forgotten whenever a restriction changes or a page moves (its path changes)."""
+under the page cache's generation for pages, so what renews cached pages renews them too (a
+page published, moved or deleted: ``pages/cache_purge.py``), and a restriction added or
+removed purges both (a cached page may show what is now restricted)."""
 
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
-from wagtail.signals import post_page_move
 
+from portal import page_cache
 from portal.cache_safely import cache
 
 CACHE_KEY = "pages:restricted-paths"
+CACHE_SECONDS = 3600
+
+
+def _key():
+    return f"{CACHE_KEY}:{page_cache.generation_or_none('pages')}"
 
 
 def restricted_paths():
-    paths = cache.get(CACHE_KEY)
+    key = _key()
+    paths = cache.get(key)
     if paths is None:
         paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
-        cache.set(CACHE_KEY, paths, timeout=None)
+        cache.set(key, paths, timeout=CACHE_SECONDS)
     return paths
 
 
@@ -43,7 +52,10 @@ class CachedViewRestrictions:
 
 
 def forget(**kwargs):
-    cache.delete(CACHE_KEY)
+    """A restriction changed: renew the cached pages and paths now, and again once the change
+    is committed (a request that read the restrictions before then may have kept the old)."""
+    page_cache.purge("pages")
+    transaction.on_commit(lambda: page_cache.purge("pages"))
 
 
 def connect():
@@ -51,4 +63,3 @@ def connect():
     post_delete.connect(
         forget, sender=PageViewRestriction, dispatch_uid="pages-restrictions-deleted"
     )
-    post_page_move.connect(forget, dispatch_uid="pages-restrictions-page-moved")
