@@ -9,6 +9,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+
 from . import locales
 from .models import HomePage, ReportPage
 from .restrictions import public

@@ -38,5 +38,5 @@ class LocalizedPageLinkHandler(PageLinkHandler):
                 continue
             if page.locale_id != locale.pk:
                 page = in_locale.get(page.translation_key, page)
-            tags.append('<a href="%s">' % escape(page.url))
+            tags.append(f'<a href="{escape(page.url)}">')
         return tags

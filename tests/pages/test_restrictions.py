@@ -24,7 +24,9 @@ class ViewRestrictionTests(SiteContentTestCase):
 
     def restrict(self, page):
         return PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"  # noqa: S106
+            page=page,
+            restriction_type=PageViewRestriction.PASSWORD,
+            password="secret",  # noqa: S106
         )
 
     def test_a_page_restricted_after_it_was_served_asks_for_the_password(self):
