@@ -9,9 +9,10 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from . import locales
 from .models import HomePage, ReportPage
+from .restrictions import public
 
 FEED_LENGTH = 20
 
@@ -21,16 +22,15 @@ class LatestReportsFeed(Feed):
     description = _("Survey reports and studies on public services in Kenya.")
 
     def link(self):
-        home = HomePage.objects.live().filter(locale=Locale.get_active()).first()
+        home = HomePage.objects.live().filter(locale=locales.active()).first()
         return home.url if home else "/"
 
     def items(self):
-        return (
+        return public(
             ReportPage.objects.live()
-            .public()
-            .filter(locale=Locale.get_active(), alias_of__isnull=True)
-            .order_by("-publication_date", "-pk")[:FEED_LENGTH]
-        )
+            .filter(locale=locales.active(), alias_of__isnull=True)
+            .order_by("-publication_date", "-pk")
+        )[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -5,6 +5,8 @@ keeps the Kiswahili tree in step with the English one: a page nobody has transla
 an *alias* of the English page (same content, Kiswahili tree). Such a page is shown with
 ``lang="en"`` and a "not yet translated" note, never as if it were Kiswahili."""
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.db.models import Subquery
 from wagtail.models import Page
@@ -60,19 +62,31 @@ def translated_versions(page):
     """The live, public versions of ``page`` by language code, itself included, leaving out
     untranslated aliases (they are not another language's version of anything)."""
     memo = getattr(page, "_huduma_versions", None)
-    if memo is not None:
-        return memo
-    pages = public(
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .select_related("locale", "alias_of")
-    )
-    page._huduma_versions = {
-        version.locale.language_code: version
-        for version in pages
-        if not is_untranslated(version) or version.pk == page.pk
-    }
+    if memo is None:
+        prefetch_translated_versions([page])
     return page._huduma_versions
+
+
+def prefetch_translated_versions(pages, batch_size=500):
+    """Find ``translated_versions`` of many pages at once (a query per ``batch_size``
+    pages rather than one each), as a listing of every page needs them."""
+    pending = [page for page in pages if getattr(page, "_huduma_versions", None) is None]
+    for start in range(0, len(pending), batch_size):
+        batch = pending[start : start + batch_size]
+        found = defaultdict(list)
+        for version in public(
+            Page.objects.filter(translation_key__in={page.translation_key for page in batch})
+            .live()
+            .select_related("locale", "alias_of")
+        ):
+            found[version.translation_key].append(version)
+        for page in batch:
+            page._huduma_versions = {
+                version.locale.language_code: version
+                for version in found[page.translation_key]
+                if not is_untranslated(version) or version.pk == page.pk
+            }
+    return pages
 
 
 def in_locale(model, locale, **lookups):

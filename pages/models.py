@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, KeyFindingsBlock
 from .filters import ReportFilter
 from .localization import in_locale, original_version
+from .restrictions import CachedViewRestrictions, public
 
 REPORTS_PER_PAGE = 10
 # What linking to a page in a listing reads: its locale (for its address) and, for an alias,
@@ -21,7 +22,7 @@ REPORTS_PER_PAGE = 10
 LINK_RELATIONS = ("locale", "alias_of")
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictions, Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.TextField(_("hero text"), max_length=400)
     report_cta_text = models.CharField(
@@ -61,20 +62,36 @@ class HomePage(Page):
         keys = [item.right.translation_key for item in self.featured_rights.select_related("right")]
         rights = {
             right.translation_key: right
-            for right in RightPage.objects.live()
-            .public()
-            .filter(locale=self.locale, translation_key__in=keys)
-            .select_related("sector", *LINK_RELATIONS)
+            for right in public(
+                RightPage.objects.live()
+                .filter(locale=self.locale, translation_key__in=keys)
+                .select_related("sector", *LINK_RELATIONS)
+            )
         }
         context["featured"] = [rights[key] for key in keys if key in rights]
-        context["latest_reports"] = (
+        context["latest_reports"] = public(
             ReportPage.objects.live()
-            .public()
             .filter(locale=self.locale)
             .select_related(*LINK_RELATIONS)
-            .order_by("-publication_date", "pk")[:3]
-        )
+            .order_by("-publication_date", "pk")
+        )[:3]
+        context["sections"] = self.sections()
         return context
+
+    def sections(self):
+        """This home page's live index pages (rights, conventions, reports) by type name,
+        such as "ReportIndexPage", read in one query for the links to them."""
+        pages = public(
+            self.get_children()
+            .live()
+            .type(RightsIndexPage, ConventionIndexPage, ReportIndexPage)
+            .select_related(*LINK_RELATIONS)
+            .order_by("path")
+        )
+        sections = {}
+        for page in pages:
+            sections.setdefault(page.specific_class.__name__, page)
+        return sections
 
 
 class HomePageFeaturedRight(Orderable):
@@ -86,7 +103,7 @@ class HomePageFeaturedRight(Orderable):
     panels = [FieldPanel("right")]
 
 
-class RightsIndexPage(Page):
+class RightsIndexPage(CachedViewRestrictions, Page):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -100,16 +117,13 @@ class RightsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["rights"] = (
-            RightPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("sector", *LINK_RELATIONS)
+        context["rights"] = public(
+            RightPage.objects.child_of(self).live().select_related("sector", *LINK_RELATIONS)
         )
         return context
 
 
-class RightPage(Page):
+class RightPage(CachedViewRestrictions, Page):
     """One right of Article 43 of the Constitution of Kenya, 2010, explained for the public."""
 
     clause = models.CharField(_("clause"), max_length=20, help_text=_("For example 43(1)(d)."))
@@ -182,7 +196,7 @@ class RightPage(Page):
         return context
 
 
-class ConventionIndexPage(Page):
+class ConventionIndexPage(CachedViewRestrictions, Page):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -196,10 +210,9 @@ class ConventionIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conventions"] = (
+        context["conventions"] = public(
             ConventionPage.objects.child_of(self)
             .live()
-            .public()
             .select_related(*LINK_RELATIONS)
             .order_by("number")
         )
@@ -212,7 +225,7 @@ class RatificationStatus(models.TextChoices):
     DENOUNCED = "denounced", _("Denounced")
 
 
-class ConventionPage(Page):
+class ConventionPage(CachedViewRestrictions, Page):
     """An ILO convention: what it says and what it means for workers in Kenya."""
 
     number = models.PositiveSmallIntegerField(_("number"), help_text=_("87 for C87."))
@@ -274,7 +287,7 @@ class ConventionPage(Page):
         return context
 
 
-class ReportIndexPage(Page):
+class ReportIndexPage(CachedViewRestrictions, Page):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -288,10 +301,9 @@ class ReportIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        reports = (
+        reports = public(
             ReportPage.objects.child_of(self)
             .live()
-            .public()
             .select_related(*LINK_RELATIONS)
             .order_by("-publication_date", "pk")
         )
@@ -309,7 +321,7 @@ def _query_without_page(request):
     return query.urlencode()
 
 
-class ReportPage(Page):
+class ReportPage(CachedViewRestrictions, Page):
     publication_date = models.DateField(_("publication date"))
     publishers = models.CharField(
         _("publishing organisations"),
@@ -374,7 +386,7 @@ class ReportPage(Page):
         return in_locale(RightPage, self.locale, reports__translation_key=self.translation_key)
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictions, Page):
     """About, contact, privacy and other plain pages."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

@@ -7,7 +7,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from .localization import translated_versions
+from .localization import prefetch_translated_versions, translated_versions
+from .restrictions import public
 
 
 class BilingualSitemap(Sitemap):
@@ -17,14 +18,14 @@ class BilingualSitemap(Sitemap):
         in_a_home = Q()
         for home in homes:
             in_a_home |= Q(path__startswith=home.path)
-        return (
+        # Plain pages, not each type's own (a query per type): an address and a date is all
+        # an entry needs, and no page type routes its own addresses.
+        return public(
             Page.objects.filter(in_a_home)
             .filter(alias_of__isnull=True)
             .live()
-            .public()
+            .select_related("locale")
             .order_by("locale__language_code", "path")
-            .defer_streamfields()
-            .specific()
         )
 
     def _urls(self, page, protocol, domain):
@@ -32,7 +33,8 @@ class BilingualSitemap(Sitemap):
         # xhtml:link elements), and addresses built like the pages' own hreflang links.
         urls = []
         last_mods = set()
-        for item in self.paginator.page(page).object_list.iterator():
+        items = prefetch_translated_versions(list(self.paginator.page(page).object_list))
+        for item in items:
             lastmod = self.lastmod(item)
             urls.append(
                 {

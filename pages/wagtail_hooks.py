@@ -12,6 +12,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale
 
 from .admin_views import SyncWithoutPublishingPartialTranslations, submit_translation_for_moderation
+from .rich_text_links import LocalizedPageLinkHandler
 from .translation_status import (
     OUT_OF_DATE,
     UNTRANSLATED,
@@ -24,6 +25,12 @@ STATE_LABELS = {
     UNTRANSLATED: gettext_lazy("Not yet translated"),
     OUT_OF_DATE: gettext_lazy("Out of date: the English page changed"),
 }
+
+
+@hooks.register("register_rich_text_features", order=1)
+def register_localized_page_links(features):
+    # After Wagtail's own (order 0), which registers its handler under the same name.
+    features.register_link_type(LocalizedPageLinkHandler)
 
 
 @hooks.register("register_admin_urls")

@@ -1,9 +1,6 @@
 from django import template
-from django.apps import apps
 
-from pages import locales
 from pages.navigation import site_navigation
-from pages.restrictions import public
 from pages.routing import ancestors_of
 
 register = template.Library()
@@ -37,27 +34,6 @@ def is_within(page, section):
     page_path = getattr(page, "path", "")
     section_path = getattr(section, "path", "")
     return bool(page_path and section_path) and page_path.startswith(section_path)
-
-
-@register.simple_tag(takes_context=True)
-def live_pages(context, model_name):
-    """Live public pages of one type in the reader's language, such as "RightPage".
-
-    Templates that no page view feeds (search, the report placeholder) use it to link to
-    the site's sections without depending on the slugs editors chose.
-    """
-    return public(
-        apps.get_model("pages", model_name)
-        .objects.live()
-        .filter(locale=locales.active())
-        .select_related("locale", "alias_of")
-    )
-
-
-@register.simple_tag(takes_context=True)
-def index_page(context, model_name):
-    """The site's index page of one type, such as "ReportIndexPage", or None."""
-    return live_pages(context, model_name).first()
 
 
 @register.simple_tag(takes_context=True)

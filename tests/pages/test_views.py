@@ -9,6 +9,7 @@ from pages.models import (
     ReportIndexPage,
     ReportPage,
     RightPage,
+    RightsIndexPage,
     StandardPage,
 )
 from refdata.models import County
@@ -54,6 +55,19 @@ class PageRenderingTests(PublicSiteTestCase):
         response = self.client.get("/")
         self.assertContains(response, reverse("report_problem"))
         self.assertContains(response, self.baseline.title)
+
+    def test_home_page_leads_to_all_the_rights_and_reports_in_its_language(self):
+        rights_index = RightsIndexPage.objects.get(locale=self.english)
+        for locale in (self.english, self.kiswahili):
+            with self.subTest(locale=locale.language_code):
+                response = self.client.get(self.home.get_translation(locale).url)
+                for index in (rights_index, self.reports_index):
+                    link = f'class="more-link" href="{index.get_translation(locale).url}"'
+                    self.assertContains(response, link)
+        rights_index.unpublish()
+        response = self.client.get(self.home.url)
+        self.assertNotContains(response, f'class="more-link" href="{rights_index.url}"')
+        self.assertContains(response, f'class="more-link" href="{self.reports_index.url}"')
 
     def test_right_page_quotes_the_constitution(self):
         water = RightPage.objects.get(clause="43(1)(d)", locale=self.english)
