@@ -16,6 +16,17 @@ from notify.reminders import is_overdue_twice
 from tests.factories import AuthorityFactory, UserFactory, case_worker, make_case, supervisor
 
 
+def remind_again(test, case):
+    """Nothing twice for the same due date; a new due date (after an escalation, say) earns
+    a new reminder."""
+    out, _err = run("send_reminders")
+    test.assertIn("Authority reminders queued: 0.", out)
+    test.assertEqual(test.reminders(case).count(), 1)
+    Case.objects.filter(pk=case.pk).update(due_date=case.due_date + datetime.timedelta(days=1))
+    run("send_reminders")
+    test.assertEqual(test.reminders(case).count(), 2)
+
+
 def run(command, *args):
     out, err = io.StringIO(), io.StringIO()
     call_command(command, *args, stdout=out, stderr=err)
@@ -110,14 +121,7 @@ class SendRemindersTests(TestCase):
         self.assertNotIn(case.tracking_token, reminder.text)
         self.assertFalse(self.reminders(on_time).exists())
 
-        out, _err = run("send_reminders")
-        self.assertIn("Authority reminders queued: 0.", out)
-        self.assertEqual(self.reminders(case).count(), 1)
-
-        # A new due date (after an escalation, say) earns a new reminder.
-        Case.objects.filter(pk=case.pk).update(due_date=case.due_date + datetime.timedelta(days=1))
-        run("send_reminders")
-        self.assertEqual(self.reminders(case).count(), 2)
+        remind_again(self, case)
 
     def test_cases_not_with_an_authority_are_not_reminded(self):
         case = make_case()
@@ -218,14 +222,7 @@ class SmsRemindersTests(TestCase):
         self.assertFalse(self.reminders(on_time).exists())
         self.assertEqual(self.client.get(self.short_link(case)).status_code, 200)
 
-        out, _err = run("send_reminders")
-        self.assertIn("Authority reminders queued: 0.", out)
-        self.assertEqual(self.reminders(case).count(), 1)
-
-        # A new due date (after an escalation, say) earns a new reminder.
-        Case.objects.filter(pk=case.pk).update(due_date=case.due_date + datetime.timedelta(days=1))
-        run("send_reminders")
-        self.assertEqual(self.reminders(case).count(), 2)
+        remind_again(self, case)
 
     def test_the_outbox_masks_the_link_and_keeps_only_the_masked_text_once_sent(self):
         case = self.forwarded_case(days_late=3)
