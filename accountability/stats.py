@@ -23,25 +23,16 @@ Definitions (the dashboard explains them in the same words):
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import connections
 from django.db.models import Count, F, Q
-from django.db.models.functions import TruncMonth
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 
 from cases.models import Authority, Case, CaseState, Outcome
 from refdata.models import County
 
-from .aggregates import (
-    DaysAsDuration,
-    Median,
-    MonthNumber,
-    database_has_median,
-    elapsed,
-    in_days,
-    medians,
-)
+from .aggregates import DaysAsDuration, elapsed, in_days, medians
 from .grouping import grouped_rows, supports_grouping_sets
+from .months import count_by_month, first_days
 
 # A working day of the response target counts as 7/5 calendar days (weekends).
 TARGET_PER_WORKING_DAY = datetime.timedelta(days=7 / 5)
@@ -171,44 +162,43 @@ def forwarded_in_period(query, *, by_county=True):
 # --- Response statistics ------------------------------------------------------------------
 
 
-def _response_aggregates(today, with_median):
+def _response_aggregates(today):
     # Counting forwarded_at (never null here) rather than the id lets PostgreSQL answer from
     # an index that holds the columns these figures use, without reading the wide case rows.
-    aggregates = {
+    # No median among them: without it PostgreSQL hashes the groups instead of sorting them.
+    return {
         "forwarded": Count("forwarded_at"),
         "due": Count("forwarded_at", filter=_due(today)),
         "answered": Count("forwarded_at", filter=ANSWERED),
         "within_target": Count("forwarded_at", filter=_within_target()),
     }
-    if with_median:
-        aggregates["median_time"] = Median(RESPONSE_TIME, filter=ANSWERED)
-    return aggregates
 
 
-def _stats(values):
-    values["median_days"] = in_days(values.pop("median_time"))
-    return ResponseStats(**values)
+def _response_medians(cohort, answered, group=None):
+    """{group value: median time to respond}, given {group value: answered cases}."""
+    return medians(cohort.filter(ANSWERED), RESPONSE_TIME, group=group, counts=answered)
+
+
+def _stats_by(rows, group, cohort):
+    """{group value: ResponseStats} from rows of counts grouped by ``group`` (None: one row
+    for the whole cohort, under the key None)."""
+    counts = {(row[group] if group else None): _without(row, "authority", "county") for row in rows}
+    found = _response_medians(cohort, {key: row["answered"] for key, row in counts.items()}, group)
+    return {
+        key: ResponseStats(**row, median_days=in_days(found.get(key)))
+        for key, row in counts.items()
+    }
 
 
 def response_stats(cohort, today):
     """ResponseStats over a queryset of forwarded cases."""
-    with_median = database_has_median(cohort)
-    values = cohort.aggregate(**_response_aggregates(today, with_median))
-    if not with_median:
-        values["median_time"] = medians(cohort.filter(ANSWERED), RESPONSE_TIME).get(None)
-    return _stats(values)
+    values = cohort.aggregate(**_response_aggregates(today))
+    return _stats_by([values], None, cohort)[None]
 
 
 def response_stats_by(cohort, group, today):
     """{group value: ResponseStats} over a queryset of forwarded cases."""
-    with_median = database_has_median(cohort)
-    rows = cohort.values(group).annotate(**_response_aggregates(today, with_median))
-    by_group = {row.pop(group): row for row in rows}
-    if not with_median:
-        found = medians(cohort.filter(ANSWERED), RESPONSE_TIME, group=group)
-        for key, row in by_group.items():
-            row["median_time"] = found.get(key)
-    return {key: _stats(row) for key, row in by_group.items()}
+    return _stats_by(cohort.values(group).annotate(**_response_aggregates(today)), group, cohort)
 
 
 def _without(row, *keys):
@@ -220,21 +210,16 @@ def response_figures(query, today):
     and by county (every county, whatever county is chosen)."""
     cohort = forwarded_in_period(query)
     if query.county is None and supports_grouping_sets(cohort):
-        # One pass over the cohort for the three groupings: they read the same cases.
+        # One pass over the cohort for the three groupings' counts: they read the same cases.
         rows = grouped_rows(
-            cohort.values("authority", "county").annotate(**_response_aggregates(today, True)),
+            cohort.values("authority", "county").annotate(**_response_aggregates(today)),
             ("authority", "county"),
             [(), ("authority",), ("county",)],
         )
-        overall = [_stats(_without(row, "authority", "county")) for row in rows[()]]
-        by_authority = {
-            row["authority"]: _stats(_without(row, "authority", "county"))
-            for row in rows[("authority",)]
-        }
-        by_county = {
-            row["county"]: _stats(_without(row, "authority", "county")) for row in rows[("county",)]
-        }
-        return (overall[0] if overall else ResponseStats()), by_authority, by_county
+        overall = _stats_by(rows[()], None, cohort).get(None, ResponseStats())
+        by_authority = _stats_by(rows[("authority",)], "authority", cohort)
+        by_county = _stats_by(rows[("county",)], "county", cohort)
+        return overall, by_authority, by_county
     overall = response_stats(cohort, today)
     by_authority = response_stats_by(cohort, "authority", today)
     by_county = response_stats_by(forwarded_in_period(query, by_county=False), "county", today)
@@ -250,56 +235,24 @@ def _count_by(queryset, group, counted):
     return dict(queryset.values_list(group).annotate(count=Count(counted)).order_by())
 
 
-def _local_date(moment, zone):
-    return (timezone.localtime(moment, zone) if timezone.is_aware(moment) else moment).date()
-
-
 def _period_months(query):
     """The first day of every month the period touches, in order."""
-    months = []
-    month = query.start.replace(day=1)
-    while month <= query.end:
-        months.append(month)
-        month = (month + datetime.timedelta(days=32)).replace(day=1)
-    return months
-
-
-def _month_of(query, field_name, queryset):
-    """(an expression for the month of ``field_name``, a function from its value to the
-    month's first day)."""
-    zone = timezone.get_current_timezone()
-    if connections[queryset.db].vendor != "postgresql":
-        return TruncMonth(field_name, tzinfo=zone), lambda moment: _local_date(moment, zone)
-    months = _period_months(query)
-    starts = [datetime.datetime.combine(month, datetime.time.min, tzinfo=zone) for month in months]
-    return MonthNumber(field_name, starts), lambda number: months[number - 1]
+    return first_days(query.start, query.end)
 
 
 def _received(query):
     """The cases received in the period: ({month: count}, {county: count}); the months follow
     the chosen county, the counties' counts cover every county."""
     received = scoped_cases(query, by_county=False).filter(_in_period(query, "received_at"))
-    if query.county is None and supports_grouping_sets(received):
+    if query.county is None:
         # Months and counties in one pass over the received cases.
-        month, to_month = _month_of(query, "received_at", received)
-        rows = grouped_rows(
-            received.annotate(month=month)
-            .values("month", "county")
-            .annotate(count=Count("received_at")),
-            ("month", "county"),
-            [("month",), ("county",)],
-        )
-        by_month = {to_month(row["month"]): row["count"] for row in rows[("month",)]}
-        by_county = {row["county"]: row["count"] for row in rows[("county",)]}
-        return by_month, by_county
+        return count_by_month(received, "received_at", _period_months(query), also_by="county")
     return _per_month(query, "received_at"), _count_by(received, "county", "received_at")
 
 
 def _per_month(query, field_name):
     cases = scoped_cases(query).filter(_in_period(query, field_name))
-    month, to_month = _month_of(query, field_name, cases)
-    rows = cases.annotate(month=month).values_list("month").annotate(count=Count(field_name))
-    return {to_month(number): count for number, count in rows.order_by()}
+    return count_by_month(cases, field_name, _period_months(query))
 
 
 def _months(query, received):

@@ -1,13 +1,14 @@
 import datetime
 
 from django.db import connection
+from django.db.models import Count
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
 from accountability.aggregates import elapsed, in_days, medians, middle
 from accountability.filters import DashboardQuery
 from accountability.report import build_report
-from accountability.stats import compute_figures
+from accountability.stats import ANSWERED, compute_figures, forwarded_in_period
 from accountability.suppression import Status
 from cases.models import Case, Outcome
 from refdata.models import County, Sector
@@ -140,6 +141,56 @@ class MedianTests(KnownCasesTestCase):
             self.assertIn("PERCENTILE_CONT(0.5) WITHIN GROUP", sql)
         else:
             self.assertNotIn("PERCENTILE_CONT", sql)
+
+    def test_with_the_group_sizes_known(self):
+        # The dashboard passes the answered counts it has; the result must be the same.
+        days = elapsed("responded_at", "forwarded_at")
+        cases = self.answered(["W1", "W2", "W5", "M1", "M2"])
+        sizes = dict(cases.values_list("authority").annotate(n=Count("pk")).order_by())
+        found = medians(cases, days, group="authority", counts=sizes)
+        self.assertAlmostEqual(in_days(found[self.data.water.pk]), 4.0)
+        self.assertAlmostEqual(in_days(found[self.data.health.pk]), 4.0)
+        for keys, expected in (
+            (["W1", "W2", "W3", "W4", "W5"], 6.0),
+            (["W1", "W2", "W3", "W4"], 5.0),
+        ):
+            found = medians(self.answered(keys), days, counts={None: len(keys)})
+            self.assertAlmostEqual(in_days(found[None]), expected)
+        self.assertEqual(medians(self.answered([]), days, counts={None: 0}), {})
+
+    def test_with_the_group_sizes_postgresql_reads_only_the_middle_rows(self):
+        days = elapsed("responded_at", "forwarded_at")
+        cases = self.answered(["W1", "W2", "W5", "M1", "M2"])
+        with CaptureQueriesContext(connection) as queries:
+            medians(cases, days, group="authority", counts={self.data.water.pk: 3})
+        sql = " ".join(query["sql"] for query in queries.captured_queries).upper()
+        if connection.vendor == "postgresql":
+            self.assertIn("OFFSET 1", sql)
+            self.assertNotIn("PERCENTILE_CONT", sql)
+
+    def test_the_median_indexes_match_the_dashboards_query(self):
+        # The indexes (migration cases 0018) must hold the very expression and condition the
+        # dashboard orders and filters by, or PostgreSQL would sort every group again.
+        if connection.vendor != "postgresql":
+            self.skipTest("The median indexes exist on PostgreSQL only.")
+        days = elapsed("responded_at", "forwarded_at")
+        query = DashboardQuery(start=self.data.start, end=self.data.end)
+        cohort = forwarded_in_period(query).filter(ANSWERED)
+        checks = {
+            "case_response_time": cohort,
+            "case_authority_response_time": cohort.filter(authority=self.data.water),
+            "case_county_response_time": cohort.filter(county=self.nairobi),
+        }
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+            for index, cases in checks.items():
+                with self.subTest(index):
+                    ordered = cases.annotate(_value=days).order_by("_value").values("_value")[1:2]
+                    sql, params = ordered.query.sql_with_params()
+                    cursor.execute(f"EXPLAIN {sql}", params)
+                    plan = " ".join(row[0] for row in cursor.fetchall())
+                    self.assertIn(f"Index Only Scan using {index}", plan)
 
     def test_the_fallback_is_bounded(self):
         days = elapsed("responded_at", "forwarded_at")

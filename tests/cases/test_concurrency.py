@@ -3,8 +3,9 @@
 import threading
 import unittest
 
-from django.db import close_old_connections, connection
-from django.test import TransactionTestCase
+from django.db import close_old_connections, connection, transaction
+from django.test import TestCase, TransactionTestCase
+from django_fsm import ConcurrentTransition
 
 from cases import actions
 from cases.exceptions import CaseChanged
@@ -70,3 +71,15 @@ class ConcurrencyTests(TransactionTestCase):
         case.refresh_from_db()
         self.assertEqual(case.state, CaseState.FORWARDED)
         self.assertEqual(CaseLogEntry.objects.filter(case=case, action="cases.forward").count(), 1)
+
+
+class StaleCopyTests(TestCase):
+    """The FSM's own guard (ConcurrentTransitionMixin) behind the operations' row locks."""
+
+    def test_a_copy_saved_after_its_status_changed_elsewhere_is_refused(self):
+        case = make_case()
+        stale = Case.objects.get(pk=case.pk)
+        Case.objects.filter(pk=case.pk).update(state=CaseState.FORWARDED)
+        with self.assertRaises(ConcurrentTransition), transaction.atomic():
+            stale.save()
+        self.assertEqual(Case.objects.get(pk=case.pk).state, CaseState.FORWARDED)
