@@ -14,8 +14,6 @@ from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from .grouping import supports_grouping_sets
-
 
 def first_days(start, end):
     """The first day of every month from ``start`` to ``end`` (dates), in order."""
@@ -38,7 +36,7 @@ def count_by_month(queryset, field_name, months, *, also_by=None):
     returns (by month, by value)."""
     if not months:
         return ({}, {}) if also_by else {}
-    if supports_grouping_sets(queryset):
+    if connections[queryset.db].vendor == "postgresql":
         return _joined_to_months(queryset, field_name, months, also_by)
     zone = timezone.get_current_timezone()
     rows = queryset.order_by().filter(**{f"{field_name}__isnull": False})

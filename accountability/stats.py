@@ -31,7 +31,6 @@ from cases.models import Authority, Case, CaseState, Outcome
 from refdata.models import County
 
 from .aggregates import DaysAsDuration, elapsed, in_days, medians
-from .grouping import grouped_rows, supports_grouping_sets
 from .months import count_by_month, first_days
 
 # A working day of the response target counts as 7/5 calendar days (weekends).
@@ -162,10 +161,12 @@ def forwarded_in_period(query, *, by_county=True):
 # --- Response statistics ------------------------------------------------------------------
 
 
+COUNTS = ("forwarded", "due", "answered", "within_target")
+
+
 def _response_aggregates(today):
     # Counting forwarded_at (never null here) rather than the id lets PostgreSQL answer from
     # an index that holds the columns these figures use, without reading the wide case rows.
-    # No median among them: without it PostgreSQL hashes the groups instead of sorting them.
     return {
         "forwarded": Count("forwarded_at"),
         "due": Count("forwarded_at", filter=_due(today)),
@@ -174,56 +175,52 @@ def _response_aggregates(today):
     }
 
 
-def _response_medians(cohort, answered, group=None):
-    """{group value: median time to respond}, given {group value: answered cases}."""
-    return medians(cohort.filter(ANSWERED), RESPONSE_TIME, group=group, counts=answered)
+def _totals(pairs, group=None, *, county=None):
+    """{group value: {count name: sum}} of the counts per (authority, county) pair, grouped
+    by "authority", "county" or None (one total, under the key None); only the pairs of
+    ``county`` (a primary key) when it is given."""
+    totals = {}
+    for (authority, pair_county), counts in pairs.items():
+        if county is not None and pair_county != county:
+            continue
+        key = {"authority": authority, "county": pair_county, None: None}[group]
+        total = totals.setdefault(key, dict.fromkeys(COUNTS, 0))
+        for name in COUNTS:
+            total[name] += counts[name]
+    return totals
 
 
-def _stats_by(rows, group, cohort):
-    """{group value: ResponseStats} from rows of counts grouped by ``group`` (None: one row
-    for the whole cohort, under the key None)."""
-    counts = {(row[group] if group else None): _without(row, "authority", "county") for row in rows}
-    found = _response_medians(cohort, {key: row["answered"] for key, row in counts.items()}, group)
+def _with_medians(totals, cohort, group=None):
+    """{group value: ResponseStats} from the counts, with the medians of the answered cases
+    (their number per group lets PostgreSQL read only the middle ones)."""
+    answered = {key: counts["answered"] for key, counts in totals.items()}
+    found = medians(cohort.filter(ANSWERED), RESPONSE_TIME, group=group, counts=answered)
     return {
-        key: ResponseStats(**row, median_days=in_days(found.get(key)))
-        for key, row in counts.items()
+        key: ResponseStats(**counts, median_days=in_days(found.get(key)))
+        for key, counts in totals.items()
     }
 
 
-def response_stats(cohort, today):
-    """ResponseStats over a queryset of forwarded cases."""
-    values = cohort.aggregate(**_response_aggregates(today))
-    return _stats_by([values], None, cohort)[None]
-
-
-def response_stats_by(cohort, group, today):
-    """{group value: ResponseStats} over a queryset of forwarded cases."""
-    return _stats_by(cohort.values(group).annotate(**_response_aggregates(today)), group, cohort)
-
-
-def _without(row, *keys):
-    return {key: value for key, value in row.items() if key not in keys}
-
-
 def response_figures(query, today):
-    """The response statistics of the cases forwarded in the period: overall, by authority
-    and by county (every county, whatever county is chosen)."""
+    """The response statistics of the cases forwarded in the period: (overall, by authority,
+    by county, all counties). Overall and by authority follow the chosen county; by county
+    and all counties cover every county.
+
+    The counts come from one query, by authority and county together (a few hundred groups,
+    which PostgreSQL hashes in parallel workers); every other grouping is their sum."""
+    everywhere = forwarded_in_period(query, by_county=False)
+    rows = everywhere.values("authority", "county").annotate(**_response_aggregates(today))
+    pairs = {(row["authority"], row["county"]): row for row in rows}
+    chosen = query.county.pk if query.county else None
     cohort = forwarded_in_period(query)
-    if query.county is None and supports_grouping_sets(cohort):
-        # One pass over the cohort for the three groupings' counts: they read the same cases.
-        rows = grouped_rows(
-            cohort.values("authority", "county").annotate(**_response_aggregates(today)),
-            ("authority", "county"),
-            [(), ("authority",), ("county",)],
-        )
-        overall = _stats_by(rows[()], None, cohort).get(None, ResponseStats())
-        by_authority = _stats_by(rows[("authority",)], "authority", cohort)
-        by_county = _stats_by(rows[("county",)], "county", cohort)
-        return overall, by_authority, by_county
-    overall = response_stats(cohort, today)
-    by_authority = response_stats_by(cohort, "authority", today)
-    by_county = response_stats_by(forwarded_in_period(query, by_county=False), "county", today)
-    return overall, by_authority, by_county
+    overall = _with_medians(_totals(pairs, county=chosen), cohort).get(None, ResponseStats())
+    by_authority = _with_medians(_totals(pairs, "authority", county=chosen), cohort, "authority")
+    by_county = _with_medians(_totals(pairs, "county"), everywhere, "county")
+    if chosen is None:
+        all_counties = overall
+    else:
+        all_counties = _with_medians(_totals(pairs), everywhere).get(None, ResponseStats())
+    return overall, by_authority, by_county, all_counties
 
 
 # --- The figures --------------------------------------------------------------------------
@@ -300,11 +297,7 @@ def _counties(received, responses):
 
 def compute_figures(query, today=None):
     today = today or timezone.localdate()
-    responses, by_authority, by_county = response_figures(query, today)
-    if query.county:
-        all_counties = response_stats(forwarded_in_period(query, by_county=False), today)
-    else:
-        all_counties = responses
+    responses, by_authority, by_county, all_counties = response_figures(query, today)
     received_by_month, received_by_county = _received(query)
     return Figures(
         query=query,
