@@ -92,10 +92,10 @@ def medians(queryset, value, *, group=None, counts=None, max_values=FALLBACK_MAX
     """The median of ``value`` over ``queryset``, as ``{group value: median}``.
 
     Without ``group`` the single result is under the key None; ``group`` names an integer or
-    foreign key field. ``counts`` ({group value: rows
-    in ``queryset``}) lets PostgreSQL read just the middle rows of each group; without it the
-    database computes the medians with ``percentile_cont``. Elsewhere the values are read in
-    order (at most ``max_values``; None beyond).
+    foreign key field. ``counts`` ({group value: rows in ``queryset``}) lets PostgreSQL read
+    just the middle rows of each group; without it the database computes the medians with
+    ``percentile_cont``. Elsewhere the values are read in order (at most ``max_values``; None
+    beyond), and ``counts`` is not needed.
     """
     queryset = queryset.order_by()
     if database_has_median(queryset):

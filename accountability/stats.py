@@ -198,12 +198,11 @@ def _with_medians(totals, cohort, group=None, *, by_position=True):
     filter the indexes do not lead with narrows the groups (a sector; a county, for the
     authorities), stepping to the middle would pass over the other cases as well, and
     sorting the few chosen ones costs less."""
-    answered = {key: counts["answered"] for key, counts in totals.items()}
-    counts = answered if by_position else None
-    found = medians(cohort.filter(ANSWERED), RESPONSE_TIME, group=group, counts=counts)
+    sizes = {key: total["answered"] for key, total in totals.items()} if by_position else None
+    found = medians(cohort.filter(ANSWERED), RESPONSE_TIME, group=group, counts=sizes)
     return {
-        key: ResponseStats(**counts, median_days=in_days(found.get(key)))
-        for key, counts in totals.items()
+        key: ResponseStats(**total, median_days=in_days(found.get(key)))
+        for key, total in totals.items()
     }
 
 
