@@ -11,6 +11,7 @@ fetches the (bounded) values in order there and takes the middle in Python.
 import datetime
 from collections import defaultdict
 
+from django.core.exceptions import EmptyResultSet
 from django.db import NotSupportedError, connections
 from django.db.models import (
     Aggregate,
@@ -18,8 +19,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     Func,
-    IntegerField,
-    Value,
 )
 
 # The SQLite fallback reads at most this many values; beyond it the median is not computed
@@ -118,25 +117,54 @@ def medians(queryset, value, *, group=None, counts=None, max_values=FALLBACK_MAX
 
 
 def _middle_rows(queryset, value, group, counts):
-    """Medians from the one or two middle rows of each group, in ``value`` order: one query,
-    a UNION ALL of ``ORDER BY value OFFSET (n - 1) / 2 LIMIT 1 or 2`` per group, which an
-    index on (group, value) answers by stepping over n / 2 entries (migration
-    cases 0018_dashboard_median_indexes)."""
-    ordered = queryset.annotate(_value=value).order_by("_value")
-    parts = []
-    for key, count in counts.items():
-        if not count:
-            continue
-        rows = ordered
-        if group is not None:
-            rows = rows.filter(**({f"{group}__isnull": True} if key is None else {group: key}))
-        rows = rows.annotate(_key=Value(key, output_field=IntegerField()))
-        first = (count - 1) // 2
-        parts.append(rows.values_list("_key", "_value")[first : first + 2 - count % 2])
-    if not parts:
+    """Medians from the one or two middle rows of each group, in ``value`` order."""
+    statement = middle_rows_sql(queryset, value, group, counts)
+    if statement is None:
         return {}
     found = defaultdict(list)
-    for key, found_value in parts[0].union(*parts[1:], all=True):
-        found[key].append(found_value)
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(*statement)
+        for key, found_value in cursor.fetchall():
+            found[key].append(found_value)
     # A group that lost rows between the count and this query has no middle row (None).
     return {key: middle(sorted(values)) for key, values in found.items()}
+
+
+def middle_rows_sql(queryset, value, group, counts):
+    """(SQL, parameters) reading the one or two middle rows of each group: ``ORDER BY value
+    OFFSET (n - 1) / 2 LIMIT 1 or 2``, which an index on (group, value) answers by stepping
+    over n / 2 entries (migration cases 0018_dashboard_median_indexes); None if no group has
+    rows. The groups are a LATERAL join to arrays of keys and offsets, so the statement (and
+    its planning) stays the same size however many groups there are; a None key (cases
+    without that column) is a part of its own, which the index answers as ``IS NULL``."""
+    columns = {"_value": value}
+    if group is not None:
+        columns["_key"] = F(group)
+    try:
+        inner, params = queryset.order_by().values(**columns).query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing (an empty IN)
+        return None
+    wanted = {key: ((count - 1) // 2, 2 - count % 2) for key, count in counts.items() if count}
+    keyed = [key for key in wanted if key is not None]
+    # Only Django's own compiled SQL is put into the text; every value is a parameter.
+    parts, part_params = [], []
+    if None in wanted:
+        where = "WHERE cases._key IS NULL " if group is not None else ""
+        parts.append(
+            f"(SELECT NULL::bigint, cases._value FROM ({inner}) AS cases {where}"  # noqa: S608
+            "ORDER BY cases._value OFFSET %s LIMIT %s)"
+        )
+        part_params += [*params, *wanted[None]]
+    if keyed:
+        parts.append(
+            "(SELECT groups.key, middle._value "  # noqa: S608
+            "FROM UNNEST(%s::bigint[], %s::bigint[], %s::bigint[]) AS groups(key, skip, take) "
+            "CROSS JOIN LATERAL ("
+            f"SELECT cases._value FROM ({inner}) AS cases WHERE cases._key = groups.key "
+            "ORDER BY cases._value OFFSET groups.skip LIMIT groups.take) AS middle)"
+        )
+        skips, takes = zip(*(wanted[key] for key in keyed), strict=True)
+        part_params += [keyed, list(skips), list(takes), *params]
+    if not parts:
+        return None
+    return " UNION ALL ".join(parts), part_params

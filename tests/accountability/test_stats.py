@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 
-from accountability.aggregates import elapsed, in_days, medians, middle
+from accountability.aggregates import elapsed, in_days, medians, middle, middle_rows_sql
 from accountability.filters import DashboardQuery
 from accountability.report import build_report
 from accountability.stats import ANSWERED, compute_figures, forwarded_in_period
@@ -185,7 +185,10 @@ class MedianTests(KnownCasesTestCase):
             medians(cases, days, group="authority", counts={self.data.water.pk: 3})
         sql = " ".join(query["sql"] for query in queries.captured_queries).upper()
         if connection.vendor == "postgresql":
-            self.assertIn("OFFSET 1", sql)
+            # One statement whatever the number of groups: offsets and keys are arrays.
+            self.assertEqual(len(queries.captured_queries), 1)
+            self.assertIn("CROSS JOIN LATERAL", sql)
+            self.assertIn("OFFSET GROUPS.SKIP LIMIT GROUPS.TAKE", sql)
             self.assertNotIn("PERCENTILE_CONT", sql)
 
     def test_the_median_indexes_match_the_dashboards_query(self):
@@ -197,20 +200,20 @@ class MedianTests(KnownCasesTestCase):
         query = DashboardQuery(start=self.data.start, end=self.data.end)
         cohort = forwarded_in_period(query).filter(ANSWERED)
         checks = {
-            "case_response_time": cohort,
-            "case_authority_response_time": cohort.filter(authority=self.data.water),
-            "case_county_response_time": cohort.filter(county=self.nairobi),
+            "case_response_time": (None, {None: 3}),
+            "case_authority_response_time": ("authority", {self.data.water.pk: 3, None: 1}),
+            "case_county_response_time": ("county", {self.nairobi.pk: 2, None: 1}),
         }
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute("SET LOCAL enable_sort = off")
-            for index, cases in checks.items():
+            for index, (group, counts) in checks.items():
                 with self.subTest(index):
-                    ordered = cases.annotate(_value=days).order_by("_value").values("_value")[1:2]
-                    sql, params = ordered.query.sql_with_params()
+                    sql, params = middle_rows_sql(cohort, days, group, counts)
                     cursor.execute(f"EXPLAIN {sql}", params)
                     plan = " ".join(row[0] for row in cursor.fetchall())
                     self.assertIn(f"Index Only Scan using {index}", plan)
+                    self.assertNotIn("Sort", plan)
 
     def test_the_fallback_is_bounded(self):
         days = elapsed("responded_at", "forwarded_at")
